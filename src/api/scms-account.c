@@ -1,0 +1,3 @@
+/* scms-account.c — to be written */
+
+#include "config.h"

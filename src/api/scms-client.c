@@ -1,0 +1,3 @@
+/* scms-client.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-clock-in.c — to be written */
+
+#include "config.h"

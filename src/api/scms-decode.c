@@ -1,0 +1,3 @@
+/* scms-decode.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-department.c — to be written */
+
+#include "config.h"

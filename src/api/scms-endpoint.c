@@ -1,0 +1,3 @@
+/* scms-endpoint.c — to be written */
+
+#include "config.h"

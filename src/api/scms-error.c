@@ -1,0 +1,3 @@
+/* scms-error.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-game-server.c — to be written */
+
+#include "config.h"

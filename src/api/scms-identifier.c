@@ -1,0 +1,3 @@
+/* scms-identifier.c — to be written */
+
+#include "config.h"

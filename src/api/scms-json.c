@@ -1,0 +1,3 @@
+/* scms-json.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-profile-field.c — to be written */
+
+#include "config.h"

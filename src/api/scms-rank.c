@@ -1,0 +1,3 @@
+/* scms-rank.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-scheduler.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-secret.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-subscription.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-timestamp.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,3 @@
+/* scms-whitelist.c — to be written */
+
+#include "config.h"

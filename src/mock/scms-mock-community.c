@@ -1,0 +1,3 @@
+/* scms-mock-community.c — to be written */
+
+#include "config.h"

@@ -1,0 +1,7 @@
+/* scms-mock-main.c — to be written */
+
+int
+main (void)
+{
+  return 1;
+}

@@ -1,0 +1,3 @@
+/* scms-mock-server.c — to be written */
+
+#include "config.h"
