@@ -27,7 +27,7 @@
 
 #define BACKEND_REACHED       "Backend Service Reached"
 #define BACKEND_REACHED_FULL  "Sonoran CMS: Backend Service Reached"
-#define BYPASSED_PREFIX       "BYPASSED WHITELIST - "
+#define BYPASSED_PREFIX       "BYPASSED WHITELIST"
 #define NOT_CLOCKED_IN        "Not Clocked In"
 
 typedef enum
@@ -835,10 +835,16 @@ _scms_decode_verify_whitelist (const ScmsRawReply  *reply,
       if (name == NULL)
         return NULL;
 
+      /* "BYPASSED WHITELIST - <name>"; the body is trimmed, so a bare
+       * prefix has lost its trailing space. */
       if (g_str_has_prefix (name, BYPASSED_PREFIX))
         {
           const char *bypassed = name + strlen (BYPASSED_PREFIX);
 
+          while (g_ascii_isspace (*bypassed))
+            bypassed++;
+          if (*bypassed == '-')
+            bypassed++;
           while (g_ascii_isspace (*bypassed))
             bypassed++;
 
