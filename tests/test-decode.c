@@ -389,7 +389,7 @@ test_sub_version (void)
     {
       ScmsRawReply reply = raw (200, cases[i].content_type, cases[i].body);
 
-      g_test_message ("case %u: %s", i, cases[i].body);
+      g_test_message ("case %u", i);
       sub = _scms_decode_sub_version (&reply, &error);
       g_assert_no_error (error);
       g_assert_cmpint (scms_subscription_get_tier (sub), ==, cases[i].tier);
@@ -892,7 +892,7 @@ test_malformed (void)
                              cases[i].length != 0 ? cases[i].length : strlen (cases[i].body) };
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("case %u: %s", i, cases[i].body);
+      g_test_message ("case %u", i);
       g_assert_false (run_decoder (cases[i].decoder, &reply, &error));
       g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_BAD_RESPONSE);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));

@@ -62,7 +62,7 @@ test_positive_integer (void)
     {
       gint64 value = -7;
 
-      g_test_message ("case %u: “%s”", i, cases[i].text);
+      g_test_message ("case %u", i);
       g_assert_cmpint (scms_parse_positive_integer (cases[i].text, &value), ==, cases[i].ok);
       if (cases[i].ok)
         g_assert_cmpint (value, ==, cases[i].value);
@@ -99,7 +99,7 @@ test_normalize_valid (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *result = NULL;
 
-      g_test_message ("case %u: “%s”", i, cases[i].text);
+      g_test_message ("case %u", i);
       result = scms_identifier_normalize (cases[i].kind, cases[i].text, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (result, ==, cases[i].expected);
