@@ -1,3 +1,222 @@
-/* scms-identifier.c — to be written */
+/* scms-identifier.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "scms-error.h"
+#include "scms-identifier.h"
+
+#define DISCORD_MIN_DIGITS 17
+#define DISCORD_MAX_DIGITS 20
+
+static const struct
+{
+  const char *key;
+  const char *label;
+} kinds[SCMS_N_ID_KINDS] = {
+  [SCMS_ID_KIND_API_ID] = { "apiId", N_("API ID") },
+  [SCMS_ID_KIND_USERNAME] = { "username", N_("Username") },
+  [SCMS_ID_KIND_ACC_ID] = { "accId", N_("Account ID") },
+  [SCMS_ID_KIND_DISCORD] = { "discord", N_("Discord ID") },
+  [SCMS_ID_KIND_UNIQUE_ID] = { "uniqueId", N_("Unique ID") },
+};
+
+/**
+ * scms_id_kind_get_key:
+ * @kind: an identifier kind
+ *
+ * Returns: (transfer none): the member name of @kind in a request's `data`
+ *   object, e.g. `"apiId"`
+ */
+const char *
+scms_id_kind_get_key (ScmsIdKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SCMS_N_ID_KINDS, NULL);
+
+  return kinds[kind].key;
+}
+
+/**
+ * scms_id_kind_get_label:
+ * @kind: an identifier kind
+ *
+ * Returns: (transfer none): the translated name of @kind, e.g. "Discord ID"
+ */
+const char *
+scms_id_kind_get_label (ScmsIdKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SCMS_N_ID_KINDS, NULL);
+
+  return _(kinds[kind].label);
+}
+
+/**
+ * scms_parse_positive_integer:
+ * @text: (nullable): the text to parse
+ * @out_value: (out) (optional): where to store the value
+ *
+ * Parses a strictly positive decimal integer made of ASCII digits only: no
+ * sign, no whitespace, no exponent, and no value above %G_MAXINT64.
+ *
+ * Returns: %TRUE if @text is such a number
+ */
+gboolean
+scms_parse_positive_integer (const char *text,
+                             gint64     *out_value)
+{
+  gint64 value = 0;
+  const char *p;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      int digit;
+
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+
+      digit = *p - '0';
+      if (value > (G_MAXINT64 - digit) / 10)
+        return FALSE;
+
+      value = value * 10 + digit;
+    }
+
+  if (value <= 0)
+    return FALSE;
+
+  if (out_value != NULL)
+    *out_value = value;
+
+  return TRUE;
+}
+
+static gboolean
+has_control_characters (const char *text)
+{
+  const char *p;
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * scms_identifier_normalize:
+ * @kind: what @text identifies
+ * @text: (nullable): what the user typed
+ * @error: return location for a #GError
+ *
+ * Checks an identifier before anything is sent: trims surrounding
+ * whitespace, rejects empty, overlong or unprintable text, and checks the
+ * format of Discord IDs (17 to 20 digits) and unique IDs (a positive
+ * integer, returned without leading zeros). Account IDs are opaque
+ * (reference §1.3).
+ *
+ * Returns: (transfer full): the identifier to send, or %NULL with
+ *   %SCMS_CLIENT_ERROR_INVALID_INPUT set
+ */
+char *
+scms_identifier_normalize (ScmsIdKind   kind,
+                           const char  *text,
+                           GError     **error)
+{
+  g_autofree char *copy = NULL;
+  const char *label;
+  gint64 value = 0;
+  gsize n_chars;
+
+  g_return_val_if_fail ((guint) kind < SCMS_N_ID_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  label = scms_id_kind_get_label (kind);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   _("The %s is not valid text."), label);
+      return NULL;
+    }
+
+  copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*copy == '\0')
+    {
+      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   _("Enter the member’s %s."), label);
+      return NULL;
+    }
+
+  n_chars = g_utf8_strlen (copy, -1);
+  if (n_chars > SCMS_IDENTIFIER_MAX_LENGTH)
+    {
+      /* Translators: %s is the kind of identifier, %d a number of characters */
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   _("The %s is too long: enter at most %d characters."),
+                   label, SCMS_IDENTIFIER_MAX_LENGTH);
+      return NULL;
+    }
+
+  if (has_control_characters (copy))
+    {
+      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   _("The %s contains characters that cannot be typed."), label);
+      return NULL;
+    }
+
+  switch (kind)
+    {
+    case SCMS_ID_KIND_DISCORD:
+      {
+        gsize len = strlen (copy);
+        gsize i;
+
+        for (i = 0; i < len; i++)
+          if (!g_ascii_isdigit (copy[i]))
+            break;
+
+        if (i != len || len < DISCORD_MIN_DIGITS || len > DISCORD_MAX_DIGITS)
+          {
+            g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                                 _("Enter a Discord ID: 17 to 20 digits."));
+            return NULL;
+          }
+      }
+      break;
+
+    case SCMS_ID_KIND_UNIQUE_ID:
+      if (!scms_parse_positive_integer (copy, &value))
+        {
+          g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                               _("Enter a Unique ID: a whole number greater than zero."));
+          return NULL;
+        }
+      return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+    case SCMS_ID_KIND_API_ID:
+    case SCMS_ID_KIND_USERNAME:
+    case SCMS_ID_KIND_ACC_ID:
+    default:
+      break;
+    }
+
+  return g_steal_pointer (&copy);
+}

@@ -55,6 +55,9 @@ char              **_scms_json_reader_strv        (ScmsJsonReader  *reader,
 JsonArray          *_scms_json_reader_array       (ScmsJsonReader  *reader,
                                                    JsonObject      *object,
                                                    const char      *member);
+/* Records a problem the caller found itself (a required member missing…). */
+void                _scms_json_reader_fail        (ScmsJsonReader  *reader,
+                                                   const char      *member);
 gboolean            _scms_json_reader_has         (JsonObject      *object,
                                                    const char      *member);
 
