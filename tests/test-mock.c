@@ -98,8 +98,10 @@ call_full (const char *base_url,
 {
   g_autofree char *lower = g_ascii_strdown (type, -1);
   g_autofree char *path = g_strdup_printf ("/%s/%s", group_of (type), lower);
-  g_autofree char *body = g_strdup_printf ("{\"id\":\"%s\",\"key\":\"%s\",\"type\":\"%s\",\"data\":%s}",
-                                           id, key, type, data != NULL ? data : "[]");
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf ("{\"id\":\"%s\",\"key\":\"%s\",\"type\":\"%s\",\"data\":%s}",
+                          id, key, type, data != NULL ? data : "[]");
 
   return send_to (base_url, "POST", path, body);
 }
@@ -486,8 +488,8 @@ test_static_lists (void)
       for (guint i = 0; i < 2; i++)
         g_assert_true (json_node_equal (json_array_get_element (got, i),
                                         json_array_get_element (want, i)));
-      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (got, 2), "name"),
-                       ==, "Copper Basin | Events");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (got, 2),
+                                                      "name"), ==, "Copper Basin | Events");
       resp_free (r);
     }
 }
@@ -818,7 +820,8 @@ test_accounts (void)
       n_pending += !m->com_status;
       n_archived += m->archived;
     }
-  g_test_message ("160 members: %u banned, %u pending, %u archived", n_banned, n_pending, n_archived);
+  g_test_message ("160 members: %u banned, %u pending, %u archived",
+                  n_banned, n_pending, n_archived);
   g_assert_cmpuint (n_banned, >, 1);
   g_assert_cmpuint (n_pending, >, 1);
   g_assert_cmpuint (n_archived, >, 0);
@@ -873,7 +876,9 @@ test_accounts (void)
             {
               JsonObject *a = json_array_get_object_element (accounts, i);
 
-              g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (a, "accId"))));
+              const char *acc_id = json_object_get_string_member (a, "accId");
+
+              g_assert_true (g_hash_table_add (seen, g_strdup (acc_id)));
               n_banned_seen += json_object_get_boolean_member (a, "banned");
             }
           json_node_unref (node);
@@ -1027,11 +1032,98 @@ test_faults (void)
   g_assert_cmpuint (scms_mock_server_get_request_count (mock, "/general/get_sub_version"), ==, 1);
 }
 
+typedef struct
+{
+  GBytes *body;
+  GError *error;
+  gboolean done;
+} AsyncResult;
+
+static void
+send_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  async->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &async->error);
+  async->done = TRUE;
+}
+
+#define SUB_VERSION_BODY "{\"id\":\"" SCMS_MOCK_DEFAULT_COMMUNITY_ID "\",\"key\":\"" \
+                         SCMS_MOCK_DEFAULT_API_KEY "\",\"type\":\"GET_SUB_VERSION\",\"data\":[]}"
+
+static SoupMessage *
+sub_version_message (ScmsMockServer *mock)
+{
+  g_autofree char *url = g_strconcat (scms_mock_server_get_url (mock), "/general/get_sub_version",
+                                      NULL);
+  g_autoptr(GBytes) body = g_bytes_new_static (SUB_VERSION_BODY, strlen (SUB_VERSION_BODY));
+  SoupMessage *msg = soup_message_new ("POST", url);
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+
+  return msg;
+}
+
+static void
+test_slow_does_not_block (void)
+{
+  g_autoptr(ScmsMockServer) mock = start_mock (SCMS_MOCK_VARIANT_DOCS, 160);
+  g_autoptr(SoupSession) async_session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = sub_version_message (mock);
+  g_autoptr(SoupMessage) msg2 = NULL;
+  AsyncResult async = { 0, };
+  AsyncResult async2 = { 0, };
+  gint64 start;
+  Resp *r;
+
+  scms_mock_server_set_slow_ms (mock, 1500);
+  scms_mock_server_inject_fault (mock, SCMS_MOCK_FAULT_SLOW, "/general/get_sub_version", 1);
+  start = g_get_monotonic_time ();
+  soup_session_send_and_read_async (async_session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    send_done_cb, &async);
+  while (scms_mock_server_get_request_count (mock, "/general/get_sub_version") == 0)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* The mock answers others while the slow reply waits. */
+  r = call (mock, "GET_DEPARTMENTS", NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  resp_free (r);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1000 * 1000);
+  g_assert_false (async.done);
+
+  while (!async.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (async.error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 1400 * 1000);
+  g_assert_cmpmem (g_bytes_get_data (async.body, NULL), g_bytes_get_size (async.body), "4", 1);
+  g_bytes_unref (async.body);
+
+  /* Stopping with a slow reply pending neither hangs nor crashes. */
+  scms_mock_server_set_slow_ms (mock, 10000);
+  scms_mock_server_inject_fault (mock, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  msg2 = sub_version_message (mock);
+  soup_session_send_and_read_async (async_session, msg2, G_PRIORITY_DEFAULT, NULL,
+                                    send_done_cb, &async2);
+  while (scms_mock_server_get_request_count (mock, "/general/get_sub_version") < 2)
+    g_main_context_iteration (NULL, FALSE);
+  start = g_get_monotonic_time ();
+  scms_mock_server_stop (mock);
+  while (!async2.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  g_assert_nonnull (async2.error);
+  g_clear_error (&async2.error);
+  g_clear_pointer (&async2.body, g_bytes_unref);
+}
+
 static void
 test_huge_body (void)
 {
   g_autoptr(ScmsMockServer) mock = start_mock (SCMS_MOCK_VARIANT_DOCS, 160);
-  g_autofree char *url = g_strconcat (scms_mock_server_get_url (mock), "/general/get_accounts", NULL);
+  g_autofree char *url = g_strconcat (scms_mock_server_get_url (mock), "/general/get_accounts",
+                                      NULL);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
@@ -1044,7 +1136,8 @@ test_huge_body (void)
   stream = soup_session_send (session, msg, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL),
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (
+                                     soup_message_get_response_headers (msg), NULL),
                                    "application/json"));
 
   for (;;)
@@ -1156,8 +1249,8 @@ test_big_community (void)
   r = call (mock, "GET_ACCOUNTS", "[{\"skip\":99990,\"take\":100}]");
   node = assert_json (r, 200);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "total"), ==, 100000);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node),
-                                                                         "accounts")), ==, 10);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (node), "accounts")), ==, 10);
   g_clear_pointer (&node, json_node_unref);
   resp_free (r);
 
@@ -1233,7 +1326,7 @@ test_standalone (void)
 {
   g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "mock",
                                                    "scms-mock-server", NULL);
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
@@ -1241,6 +1334,7 @@ test_standalone (void)
   const char *url;
   Resp *r;
 
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "SCMS_MOCK_API_KEY", "test-key-1", TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, binary, "--port", "0",
                                          "--variant", "live", "--tier", "3",
@@ -1294,6 +1388,7 @@ main (int   argc,
   g_test_add_func ("/mock/clock/live", test_clock_live);
   g_test_add_func ("/mock/accounts", test_accounts);
   g_test_add_func ("/mock/faults", test_faults);
+  g_test_add_func ("/mock/faults/slow-does-not-block", test_slow_does_not_block);
   g_test_add_func ("/mock/faults/huge-body", test_huge_body);
   g_test_add_func ("/mock/counters", test_counters);
   g_test_add_func ("/mock/rate-limit", test_rate_limit);
