@@ -106,7 +106,8 @@ static const ScmsMockClockInType clock_in_types[] = {
 static const ScmsMockGameServer game_servers[] = {
   {
     1, "Copper Basin | Main", "Primary FiveM roleplay server",
-    (BIT (RANK_COMMS_SUPERVISOR + 1) - 1) | BIT (RANK_STAFF_MODERATOR) | BIT (RANK_STAFF_ADMINISTRATOR),
+    (BIT (RANK_COMMS_SUPERVISOR + 1) - 1)
+    | BIT (RANK_STAFF_MODERATOR) | BIT (RANK_STAFF_ADMINISTRATOR),
     BIT (RANK_CBPD_CADET),
   },
   {

@@ -93,34 +93,35 @@ typedef struct
 
 typedef struct _ScmsMockCommunity ScmsMockCommunity;
 
-const ScmsMockRank         *scms_mock_ranks                      (guint                    *n_ranks);
-const ScmsMockDepartment   *scms_mock_departments                (guint                    *n_departments);
-const ScmsMockProfileField *scms_mock_profile_fields             (guint                    *n_fields);
-const char * const         *scms_mock_certifications             (void);
-const ScmsMockClockInType  *scms_mock_clock_in_types             (guint                    *n_types);
-const ScmsMockGameServer   *scms_mock_game_servers               (guint                    *n_servers);
-const ScmsMockGameServer   *scms_mock_find_game_server           (gint64                    id);
+const ScmsMockRank         *scms_mock_ranks            (guint                    *n_ranks);
+const ScmsMockDepartment   *scms_mock_departments      (guint                    *n_departments);
+const ScmsMockProfileField *scms_mock_profile_fields   (guint                    *n_fields);
+const char * const         *scms_mock_certifications   (void);
+const ScmsMockClockInType  *scms_mock_clock_in_types   (guint                    *n_types);
+const ScmsMockGameServer   *scms_mock_game_servers     (guint                    *n_servers);
+const ScmsMockGameServer   *scms_mock_find_game_server (gint64                    id);
 
-ScmsMockCommunity          *scms_mock_community_new              (guint                     n_members);
-void                        scms_mock_community_free             (ScmsMockCommunity        *self);
-guint                       scms_mock_community_get_n_members    (ScmsMockCommunity        *self);
-const ScmsMockMember       *scms_mock_community_get_member       (ScmsMockCommunity        *self,
-                                                                  guint                     index);
+ScmsMockCommunity    *scms_mock_community_new               (guint              n_members);
+void                  scms_mock_community_free              (ScmsMockCommunity *self);
+guint                 scms_mock_community_get_n_members     (ScmsMockCommunity *self);
+const ScmsMockMember *scms_mock_community_get_member        (ScmsMockCommunity *self,
+                                                             guint              index);
 /* Lookups return the member index or -1. */
-int                         scms_mock_community_find_by_api_id   (ScmsMockCommunity        *self,
-                                                                  const char               *api_id);
-int                         scms_mock_community_find_by_name     (ScmsMockCommunity        *self,
-                                                                  const char               *acc_name);
-int                         scms_mock_community_find_by_acc_id   (ScmsMockCommunity        *self,
-                                                                  const char               *acc_id);
-int                         scms_mock_community_find_by_discord  (ScmsMockCommunity        *self,
-                                                                  const char               *discord_id);
-int                         scms_mock_community_find_by_unique_id (ScmsMockCommunity       *self,
-                                                                  gint64                    unique_id);
-ScmsMockWhitelistResult     scms_mock_member_check_whitelist     (const ScmsMockMember     *member,
-                                                                  const ScmsMockGameServer *server);
+int                   scms_mock_community_find_by_api_id    (ScmsMockCommunity *self,
+                                                             const char        *api_id);
+int                   scms_mock_community_find_by_name      (ScmsMockCommunity *self,
+                                                             const char        *acc_name);
+int                   scms_mock_community_find_by_acc_id    (ScmsMockCommunity *self,
+                                                             const char        *acc_id);
+int                   scms_mock_community_find_by_discord   (ScmsMockCommunity *self,
+                                                             const char        *discord_id);
+int                   scms_mock_community_find_by_unique_id (ScmsMockCommunity *self,
+                                                             gint64             unique_id);
+
+ScmsMockWhitelistResult scms_mock_member_check_whitelist (const ScmsMockMember     *member,
+                                                          const ScmsMockGameServer *server);
 /* "YYYY-MM-DD HH:mm:ss.SSS -0700" for @unix_us microseconds since the epoch. */
-char                       *scms_mock_format_timestamp           (gint64                    unix_us);
+char                   *scms_mock_format_timestamp       (gint64                    unix_us);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScmsMockCommunity, scms_mock_community_free)
 

@@ -46,7 +46,7 @@ main (int   argc,
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port on 127.0.0.1 to listen on (0 picks a free one)", "N" },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant,
-      "Reply shapes: “docs” as documented (default) or “live” as the service sends them",
+      "Reply shapes: docs as documented (default), live as the service sends them",
       "docs|live" },
     { "members", 0, 0, G_OPTION_ARG_INT, &members,
       "Community members, 5 to 100000 (default 160)", "N" },
@@ -61,16 +61,14 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("— mock Sonoran CMS v1 API server");
+  context = g_option_context_new ("- mock Sonoran CMS v1 API server");
   g_option_context_set_summary (context,
                                 "Serves an invented community over the Sonoran CMS v1 API on "
                                 "127.0.0.1, for tests and demos.");
   g_option_context_set_description (context,
-                                    "The API key is read from the environment variable "
-                                    "SCMS_MOCK_API_KEY (default: the demo key), never from the "
-                                    "command line, where other users could read it.\n"
-                                    "Prints “Listening on http://127.0.0.1:PORT” once ready and "
-                                    "runs until SIGINT or SIGTERM.");
+    "The API key is read from the environment variable SCMS_MOCK_API_KEY (default: the demo\n"
+    "key), never from the command line, where other users could read it.\n"
+    "Prints \"Listening on http://127.0.0.1:PORT\" once ready and runs until SIGINT or SIGTERM.\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -91,7 +89,7 @@ main (int   argc,
     scms_mock_server_set_variant (mock, SCMS_MOCK_VARIANT_LIVE);
   else
     {
-      g_printerr ("Unknown variant “%s”: use docs or live\n", variant);
+      g_printerr ("Unknown variant '%s': use docs or live\n", variant);
       return EXIT_FAILURE;
     }
 

@@ -457,7 +457,7 @@ append_account (ScmsMockServer       *self,
       g_string_append (s, "[]");
       json_member_string (s, "primaryRank", m->n_ranks > 0 ? rank_ids[0] : NULL);
       json_key (s, "secondaryRanks");
-      json_strings (s, m->n_ranks > 0 ? rank_ids + 1 : rank_ids, m->n_ranks > 0 ? m->n_ranks - 1 : 0);
+      json_strings (s, rank_ids + MIN (m->n_ranks, 1), m->n_ranks > 0 ? m->n_ranks - 1 : 0);
       json_member_string (s, "primaryDepartment",
                           m->n_ranks > 0 ? departments[ranks[m->ranks[0]].department].uuid : NULL);
       for (guint i = 1; i < m->n_ranks; i++)
