@@ -1769,6 +1769,7 @@ ranks_fetched_cb (GObject      *object,
 {
   ScmsClient *self = SCMS_CLIENT (object);
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable;
   GError *error = NULL;
   char **rank_ids;
 
@@ -1788,7 +1789,9 @@ ranks_fetched_cb (GObject      *object,
       return;
     }
 
-  scms_client_get_departments_async (self, FALSE, g_task_get_cancellable (task),
+  /* Not in the argument list: g_steal_pointer() may be evaluated first. */
+  cancellable = g_task_get_cancellable (task);
+  scms_client_get_departments_async (self, FALSE, cancellable,
                                      ranks_departments_cb, g_steal_pointer (&task));
 }
 
