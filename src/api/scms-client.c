@@ -1,3 +1,2051 @@
-/* scms-client.c — to be written */
+/* scms-client.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "scms-client.h"
+#include "scms-decode.h"
+#include "scms-scheduler.h"
+
+/*
+ * Every call takes the same path:
+ *
+ *   public _async  → check the input (nothing is sent when it is bad)
+ *   call()         → queue in the community's ScmsScheduler (rate, burst, 429 pause)
+ *   scheduled_cb() → build the envelope, POST it (no redirects, TLS verified)
+ *   send_cb()      → status line: a 429 pauses the scheduler and fails the call
+ *   read_cb()      → read the body in chunks, refusing more than max-reply-size
+ *   decode_thread  → §1.4 decoding and model building on a worker thread, so a
+ *                    100,000-entry whitelist never stalls the main loop
+ *   decoded_cb()   → back on the main context; a call whose cancellable fired
+ *                    meanwhile finishes with SCMS_CLIENT_ERROR_CANCELLED
+ *
+ * A timer started when the request goes out bounds the exchange (the queue
+ * wait does not count) and turns into SCMS_CLIENT_ERROR_TIMEOUT.
+ */
+
+#define READ_CHUNK_SIZE (64 * 1024)
+
+/* libsoup 3.2 has no name for it. */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+typedef gpointer (*DecodeFunc) (const ScmsRawReply  *reply,
+                                guint               *total,
+                                GError             **error);
+
+typedef struct
+{
+  gpointer       value;
+  GDestroyNotify value_free;
+  guint          total;
+} Result;
+
+typedef struct
+{
+  ScmsEndpoint   endpoint;
+  JsonNode      *data;
+  DecodeFunc     decode;
+  GDestroyNotify value_free;
+
+  GCancellable  *caller_cancellable;
+  gulong         caller_cancelled_id;
+  GCancellable  *cancellable;
+  GSource       *timeout_source;
+  SoupMessage   *message;
+  GInputStream  *stream;
+  GByteArray    *body;
+  char          *content_type;
+  guint          status;
+  gint64         begin;
+  gboolean       timed_out;
+} Request;
+
+struct _ScmsClient
+{
+  GObject        parent_instance;
+
+  SoupSession   *session;
+  ScmsScheduler *scheduler;
+  char          *base_url;
+  char          *community_id;
+  char          *api_key;
+
+  double         timeout;
+  gsize          max_reply_size;
+  guint          n_sent;
+
+  GListModel    *departments;
+  GHashTable    *rank_index;
+  GPtrArray     *department_waiters;
+};
+
+G_DEFINE_FINAL_TYPE (ScmsClient, scms_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_COMMUNITY_ID,
+  PROP_RATE,
+  PROP_BURST,
+  PROP_TIMEOUT,
+  PROP_MAX_REPLY_SIZE,
+  PROP_PAUSED_UNTIL,
+  PROP_N_QUEUED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+wipe_string (char *str)
+{
+  if (str != NULL)
+    explicit_bzero (str, strlen (str));
+  g_free (str);
+}
+
+static void
+wipe_bytes_free (gpointer data)
+{
+  GString *string = data;
+
+  explicit_bzero (string->str, string->allocated_len);
+  g_string_free (string, TRUE);
+}
+
+static void
+result_free (gpointer data)
+{
+  Result *result = data;
+
+  if (result->value != NULL && result->value_free != NULL)
+    result->value_free (result->value);
+  g_free (result);
+}
+
+static void
+request_free (gpointer data)
+{
+  Request *request = data;
+
+  if (request->caller_cancelled_id != 0)
+    g_cancellable_disconnect (request->caller_cancellable, request->caller_cancelled_id);
+  if (request->timeout_source != NULL)
+    {
+      g_source_destroy (request->timeout_source);
+      g_source_unref (request->timeout_source);
+    }
+
+  g_clear_pointer (&request->data, json_node_unref);
+  g_clear_object (&request->caller_cancellable);
+  g_clear_object (&request->cancellable);
+  g_clear_object (&request->message);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_clear_pointer (&request->content_type, g_free);
+  g_free (request);
+}
+
+static GError *
+client_error_new (ScmsClientError code)
+{
+  return g_error_new_literal (SCMS_CLIENT_ERROR, code, scms_client_error_to_string (code));
+}
+
+static gboolean
+is_loopback_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *bare = NULL;
+  gsize len;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  /* GUri keeps the brackets of an IPv6 literal. */
+  len = strlen (host);
+  if (len > 2 && host[0] == '[' && host[len - 1] == ']')
+    bare = g_strndup (host + 1, len - 2);
+  else
+    bare = g_strdup (host);
+
+  address = g_inet_address_new_from_string (bare);
+
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * scms_check_base_url:
+ * @base_url: a server URL a person typed or chose
+ * @error: return location for a #GError
+ *
+ * Checks that @base_url is an absolute https URL, or an http URL on a
+ * loopback host (a local mock or proxy). Plain http elsewhere would send the
+ * API key in the clear, so it is refused with %SCMS_CLIENT_ERROR_INSECURE.
+ *
+ * Returns: %TRUE if the client may use @base_url
+ */
+gboolean
+scms_check_base_url (const char  *base_url,
+                     GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (base_url == NULL || !g_utf8_validate (base_url, -1, NULL) ||
+      !(uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL)))
+    goto invalid;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  if (host == NULL || host[0] == '\0' ||
+      g_uri_get_userinfo (uri) != NULL ||
+      g_uri_get_query (uri) != NULL ||
+      g_uri_get_fragment (uri) != NULL)
+    goto invalid;
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      if (is_loopback_host (host))
+        return TRUE;
+
+      g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INSECURE,
+                           scms_client_error_to_string (SCMS_CLIENT_ERROR_INSECURE));
+      return FALSE;
+    }
+
+invalid:
+  g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                       _("Enter a server address that starts with https://, "
+                         "for example https://api.sonorancms.com."));
+  return FALSE;
+}
+
+static void
+scheduler_notify_cb (ScmsClient *self,
+                     GParamSpec *pspec,
+                     gpointer    scheduler)
+{
+  if (g_strcmp0 (pspec->name, "paused-until") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED_UNTIL]);
+  else if (g_strcmp0 (pspec->name, "n-queued") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_QUEUED]);
+  else if (g_strcmp0 (pspec->name, "rate") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+  else if (g_strcmp0 (pspec->name, "burst") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BURST]);
+}
+
+static void
+scms_client_constructed (GObject *object)
+{
+  ScmsClient *self = (ScmsClient *)object;
+  g_autofree char *key = NULL;
+
+  G_OBJECT_CLASS (scms_client_parent_class)->constructed (object);
+
+  key = g_strconcat (self->base_url ? self->base_url : "", "\n",
+                     self->community_id ? self->community_id : "", NULL);
+  self->scheduler = scms_scheduler_get_shared (key);
+  g_signal_connect_object (self->scheduler, "notify",
+                           G_CALLBACK (scheduler_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+scms_client_dispose (GObject *object)
+{
+  ScmsClient *self = (ScmsClient *)object;
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->departments);
+  g_clear_pointer (&self->rank_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (scms_client_parent_class)->dispose (object);
+}
+
+static void
+scms_client_finalize (GObject *object)
+{
+  ScmsClient *self = (ScmsClient *)object;
+
+  g_assert (self->department_waiters == NULL || self->department_waiters->len == 0);
+
+  g_clear_pointer (&self->department_waiters, g_ptr_array_unref);
+  g_clear_pointer (&self->api_key, wipe_string);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->community_id, g_free);
+
+  G_OBJECT_CLASS (scms_client_parent_class)->finalize (object);
+}
+
+static void
+scms_client_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ScmsClient *self = SCMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+
+    case PROP_COMMUNITY_ID:
+      g_value_set_string (value, self->community_id);
+      break;
+
+    case PROP_RATE:
+      g_value_set_double (value, scms_client_get_rate (self));
+      break;
+
+    case PROP_BURST:
+      g_value_set_uint (value, scms_client_get_burst (self));
+      break;
+
+    case PROP_TIMEOUT:
+      g_value_set_double (value, self->timeout);
+      break;
+
+    case PROP_MAX_REPLY_SIZE:
+      g_value_set_uint64 (value, self->max_reply_size);
+      break;
+
+    case PROP_PAUSED_UNTIL:
+      g_value_set_int64 (value, scms_client_get_paused_until (self));
+      break;
+
+    case PROP_N_QUEUED:
+      g_value_set_uint (value, scms_client_get_n_queued (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_client_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ScmsClient *self = SCMS_CLIENT (object);
+  g_autofree char *base_url = NULL;
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      /* Keep one spelling so "…/" and "…" share a scheduler and a keyring item. */
+      base_url = g_value_dup_string (value);
+      if (base_url != NULL)
+        {
+          gsize len = strlen (base_url);
+
+          while (len > 0 && base_url[len - 1] == '/')
+            base_url[--len] = '\0';
+        }
+      self->base_url = g_steal_pointer (&base_url);
+      break;
+
+    case PROP_COMMUNITY_ID:
+      self->community_id = g_strstrip (g_value_dup_string (value));
+      break;
+
+    case PROP_RATE:
+      scms_client_set_rate (self, g_value_get_double (value));
+      break;
+
+    case PROP_BURST:
+      scms_client_set_burst (self, g_value_get_uint (value));
+      break;
+
+    case PROP_TIMEOUT:
+      scms_client_set_timeout (self, g_value_get_double (value));
+      break;
+
+    case PROP_MAX_REPLY_SIZE:
+      scms_client_set_max_reply_size (self, g_value_get_uint64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_client_class_init (ScmsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = scms_client_constructed;
+  object_class->dispose = scms_client_dispose;
+  object_class->finalize = scms_client_finalize;
+  object_class->get_property = scms_client_get_property;
+  object_class->set_property = scms_client_set_property;
+
+  /**
+   * ScmsClient:base-url:
+   *
+   * The server, e.g. %SCMS_PRODUCTION_URL. Checked by scms_client_new().
+   */
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL,
+                         SCMS_PRODUCTION_URL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:community-id:
+   *
+   * The community ID sent in every envelope.
+   */
+  properties[PROP_COMMUNITY_ID] =
+    g_param_spec_string ("community-id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:rate:
+   *
+   * Sustained calls per second for this community.
+   */
+  properties[PROP_RATE] =
+    g_param_spec_double ("rate", NULL, NULL,
+                         0.001, SCMS_SCHEDULER_MAX_RATE, SCMS_CLIENT_DEFAULT_RATE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:burst:
+   *
+   * Calls that may go out at once.
+   */
+  properties[PROP_BURST] =
+    g_param_spec_uint ("burst", NULL, NULL,
+                       1, 100, SCMS_CLIENT_DEFAULT_BURST,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:timeout:
+   *
+   * Seconds a request may take once sent, reply body included.
+   */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_double ("timeout", NULL, NULL,
+                         0.01, 3600, SCMS_CLIENT_DEFAULT_TIMEOUT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:max-reply-size:
+   *
+   * Replies larger than this many bytes are refused with
+   * %SCMS_CLIENT_ERROR_TOO_LARGE, so a broken server cannot exhaust memory.
+   */
+  properties[PROP_MAX_REPLY_SIZE] =
+    g_param_spec_uint64 ("max-reply-size", NULL, NULL,
+                         1024, G_MAXUINT32, SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:paused-until:
+   *
+   * The monotonic time (g_get_monotonic_time(), µs) until which the
+   * community's queue holds every call after a 429, or 0 when not paused.
+   */
+  properties[PROP_PAUSED_UNTIL] =
+    g_param_spec_int64 ("paused-until", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:n-queued:
+   *
+   * Calls of this community waiting for their turn.
+   */
+  properties[PROP_N_QUEUED] =
+    g_param_spec_uint ("n-queued", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+scms_client_init (ScmsClient *self)
+{
+  self->timeout = SCMS_CLIENT_DEFAULT_TIMEOUT;
+  self->max_reply_size = SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE;
+  self->session = soup_session_new_with_options ("user-agent", "sonoran-admin/" PACKAGE_VERSION,
+                                                 "max-conns-per-host", 4,
+                                                 NULL);
+}
+
+/**
+ * scms_client_new:
+ * @base_url: the server, e.g. %SCMS_PRODUCTION_URL or %SCMS_STAGING_URL
+ * @community_id: the community ID
+ * @error: return location for a #GError
+ *
+ * Creates a client for one community. The API key is set separately with
+ * scms_client_set_api_key() and is never exposed as a property.
+ *
+ * Returns: (transfer full) (nullable): the client, or %NULL if @base_url is
+ *   refused (see scms_check_base_url()) or @community_id is empty
+ */
+ScmsClient *
+scms_client_new (const char  *base_url,
+                 const char  *community_id,
+                 GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (!scms_check_base_url (base_url, error))
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (community_id ? community_id : ""));
+  if (trimmed[0] == '\0' || strlen (trimmed) > SCMS_IDENTIFIER_MAX_LENGTH ||
+      !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                           _("Enter the community ID shown under API Integration "
+                             "in the community's administrative panel."));
+      return NULL;
+    }
+
+  return g_object_new (SCMS_TYPE_CLIENT,
+                       "base-url", base_url,
+                       "community-id", trimmed,
+                       NULL);
+}
+
+const char *
+scms_client_get_base_url (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+
+  return self->base_url;
+}
+
+const char *
+scms_client_get_community_id (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+
+  return self->community_id;
+}
+
+/**
+ * scms_client_set_api_key:
+ * @self: a #ScmsClient
+ * @api_key: (nullable): the community's API key
+ *
+ * Keeps a copy of the key in memory only; it is wiped when replaced and when
+ * the client goes away.
+ */
+void
+scms_client_set_api_key (ScmsClient *self,
+                         const char *api_key)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  g_clear_pointer (&self->api_key, wipe_string);
+  if (api_key != NULL)
+    self->api_key = g_strstrip (g_strdup (api_key));
+}
+
+gboolean
+scms_client_has_api_key (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), FALSE);
+
+  return self->api_key != NULL && self->api_key[0] != '\0';
+}
+
+double
+scms_client_get_rate (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->scheduler ? scms_scheduler_get_rate (self->scheduler) : SCMS_CLIENT_DEFAULT_RATE;
+}
+
+void
+scms_client_set_rate (ScmsClient *self,
+                      double      rate)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (self->scheduler != NULL)
+    scms_scheduler_set_rate (self->scheduler, rate);
+}
+
+guint
+scms_client_get_burst (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->scheduler ? scms_scheduler_get_burst (self->scheduler) : SCMS_CLIENT_DEFAULT_BURST;
+}
+
+void
+scms_client_set_burst (ScmsClient *self,
+                       guint       burst)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (self->scheduler != NULL)
+    scms_scheduler_set_burst (self->scheduler, burst);
+}
+
+double
+scms_client_get_timeout (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->timeout;
+}
+
+void
+scms_client_set_timeout (ScmsClient *self,
+                         double      seconds)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  if (seconds == self->timeout)
+    return;
+
+  self->timeout = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+gsize
+scms_client_get_max_reply_size (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->max_reply_size;
+}
+
+void
+scms_client_set_max_reply_size (ScmsClient *self,
+                                gsize       bytes)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+  g_return_if_fail (bytes > 0);
+
+  if (bytes == self->max_reply_size)
+    return;
+
+  self->max_reply_size = bytes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_REPLY_SIZE]);
+}
+
+/**
+ * scms_client_get_paused_until:
+ * @self: a #ScmsClient
+ *
+ * Returns: the monotonic time (µs) until which calls wait after a 429, or 0
+ */
+gint64
+scms_client_get_paused_until (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->scheduler ? scms_scheduler_get_paused_until (self->scheduler) : 0;
+}
+
+guint
+scms_client_get_n_queued (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->scheduler ? scms_scheduler_get_n_queued (self->scheduler) : 0;
+}
+
+/**
+ * scms_client_get_n_sent:
+ * @self: a #ScmsClient
+ *
+ * Returns: how many requests this client has put on the wire
+ */
+guint
+scms_client_get_n_sent (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->n_sent;
+}
+
+/* The request path. */
+
+static void
+request_return (GTask  *task,
+                Result *result,
+                GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+
+  /* Whatever happened, a call its owner cancelled ends as cancelled. */
+  if (g_cancellable_is_cancelled (request->caller_cancellable))
+    {
+      g_clear_pointer (&result, result_free);
+      g_clear_error (&error);
+      error = client_error_new (SCMS_CLIENT_ERROR_CANCELLED);
+    }
+
+  if (request->timeout_source != NULL)
+    {
+      g_source_destroy (request->timeout_source);
+      g_clear_pointer (&request->timeout_source, g_source_unref);
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, result_free);
+}
+
+static GError *
+map_transport_error (Request      *request,
+                     const GError *error)
+{
+  ScmsClientError code = SCMS_CLIENT_ERROR_NETWORK;
+
+  if (request->timed_out)
+    code = SCMS_CLIENT_ERROR_TIMEOUT;
+  else if (g_cancellable_is_cancelled (request->caller_cancellable) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    code = SCMS_CLIENT_ERROR_CANCELLED;
+  else if (error->domain == G_TLS_ERROR)
+    code = SCMS_CLIENT_ERROR_TLS;
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    code = SCMS_CLIENT_ERROR_TIMEOUT;
+  else if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
+           g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
+    code = SCMS_CLIENT_ERROR_BAD_RESPONSE;
+
+  g_debug ("%s failed: %s", scms_endpoint_get_path (request->endpoint), error->message);
+
+  return client_error_new (code);
+}
+
+static void
+decode_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Request *request = task_data;
+  GError *error = NULL;
+  ScmsRawReply reply = {
+    .status = request->status,
+    .content_type = request->content_type,
+    .body = (const char *)request->body->data,
+    .length = request->body->len,
+  };
+  Result *result = g_new0 (Result, 1);
+
+  result->value_free = request->value_free;
+  result->value = request->decode (&reply, &result->total, &error);
+
+  if (error != NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, error);
+    }
+  else
+    {
+      g_task_return_pointer (task, result, result_free);
+    }
+}
+
+static void
+decoded_cb (GObject      *object,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Result *result;
+
+  result = g_task_propagate_pointer (G_TASK (res), &error);
+  request_return (task, result, error);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  ScmsClient *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GTask) decode_task = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), res, &error);
+  if (chunk == NULL)
+    {
+      request_return (task, NULL, map_transport_error (request, error));
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (request->body->len + g_bytes_get_size (chunk) > self->max_reply_size)
+        {
+          g_debug ("%s: reply over %" G_GSIZE_FORMAT " bytes, refused",
+                   scms_endpoint_get_path (request->endpoint), self->max_reply_size);
+          g_cancellable_cancel (request->cancellable);
+          request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_TOO_LARGE));
+          return;
+        }
+
+      g_byte_array_append (request->body,
+                           g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                       request->cancellable, read_cb,
+                                       g_steal_pointer (&task));
+      return;
+    }
+
+  g_debug ("POST %s → %u, %u bytes in %.0f ms",
+           scms_endpoint_get_path (request->endpoint), request->status, request->body->len,
+           (g_get_monotonic_time () - request->begin) / 1000.0);
+
+  g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+
+  /* The reply is complete: the timeout no longer applies. */
+  if (request->timeout_source != NULL)
+    {
+      g_source_destroy (request->timeout_source);
+      g_clear_pointer (&request->timeout_source, g_source_unref);
+    }
+
+  decode_task = g_task_new (NULL, NULL, decoded_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (decode_task, decode_thread);
+  g_task_set_task_data (decode_task, request, NULL);
+  g_task_run_in_thread (decode_task, decode_thread);
+}
+
+static guint
+parse_retry_after (SoupMessage *message)
+{
+  const char *value;
+  guint64 seconds;
+  char *end = NULL;
+
+  value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                        "Retry-After");
+  if (value == NULL)
+    return SCMS_CLIENT_DEFAULT_RETRY_AFTER;
+
+  seconds = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0' && seconds > 0)
+    return (guint) MIN (seconds, 24 * 60 * 60);
+
+  /* An HTTP date. */
+  {
+    g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+    if (when != NULL)
+      {
+        GTimeSpan span = g_date_time_difference (when, now);
+
+        if (span > 0)
+          return (guint) MIN (span / G_USEC_PER_SEC + 1, 24 * 60 * 60);
+      }
+  }
+
+  return SCMS_CLIENT_DEFAULT_RETRY_AFTER;
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  ScmsClient *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  goffset content_length;
+  SoupMessageHeaders *headers;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), res, &error);
+  if (request->stream == NULL)
+    {
+      request_return (task, NULL, map_transport_error (request, error));
+      return;
+    }
+
+  request->status = soup_message_get_status (request->message);
+  headers = soup_message_get_response_headers (request->message);
+  request->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+
+  if (request->status == STATUS_TOO_MANY_REQUESTS)
+    {
+      guint seconds = parse_retry_after (request->message);
+
+      /* Never retried: the whole community waits, the call fails. */
+      g_debug ("POST %s → 429, pausing %u s", scms_endpoint_get_path (request->endpoint), seconds);
+      scms_scheduler_pause (self->scheduler, seconds);
+      g_cancellable_cancel (request->cancellable);
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_RATE_LIMITED));
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (request->status))
+    {
+      /* The key is in the body: following a redirect could hand it to
+       * another host, so the client never does. */
+      g_debug ("POST %s → %u redirect refused", scms_endpoint_get_path (request->endpoint),
+               request->status);
+      g_cancellable_cancel (request->cancellable);
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_BAD_RESPONSE));
+      return;
+    }
+
+  content_length = soup_message_headers_get_content_length (headers);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      content_length > 0 && (guint64)content_length > self->max_reply_size)
+    {
+      g_debug ("POST %s: Content-Length %" G_GINT64_FORMAT " refused",
+               scms_endpoint_get_path (request->endpoint), (gint64)content_length);
+      g_cancellable_cancel (request->cancellable);
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_TOO_LARGE));
+      return;
+    }
+
+  request->body = g_byte_array_sized_new (content_length > 0 ? (guint) MIN (content_length, 1 << 24)
+                                                             : READ_CHUNK_SIZE);
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   request->cancellable, read_cb, g_steal_pointer (&task));
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  Request *request = data;
+
+  request->timed_out = TRUE;
+  g_clear_pointer (&request->timeout_source, g_source_unref);
+  g_cancellable_cancel (request->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static GBytes *
+build_envelope (ScmsClient *self,
+                Request    *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *string;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->community_id);
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_string_value (builder, self->api_key ? self->api_key : "");
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, scms_endpoint_get_type_name (request->endpoint));
+  json_builder_set_member_name (builder, "data");
+  json_builder_add_value (builder, json_node_ref (request->data));
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+
+  /* The envelope holds the key: it lives in a buffer we wipe when libsoup
+   * lets go of it. */
+  string = g_string_sized_new (256);
+  json_generator_to_gstring (generator, string);
+
+  return g_bytes_new_with_free_func (string->str, string->len, wipe_bytes_free, string);
+}
+
+static void
+scheduled_cb (gpointer data,
+              gboolean cancelled)
+{
+  g_autoptr(GTask) task = data;
+  Request *request = g_task_get_task_data (task);
+  ScmsClient *self = g_task_get_source_object (task);
+  g_autofree char *url = NULL;
+  g_autoptr(GBytes) envelope = NULL;
+  SoupMessageHeaders *headers;
+
+  if (cancelled || g_cancellable_is_cancelled (request->caller_cancellable))
+    {
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_CANCELLED));
+      return;
+    }
+
+  url = g_strconcat (self->base_url, scms_endpoint_get_path (request->endpoint), NULL);
+  request->message = soup_message_new (SOUP_METHOD_POST, url);
+  if (request->message == NULL)
+    {
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_INVALID_INPUT));
+      return;
+    }
+
+  soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (request->message);
+  soup_message_headers_replace (headers, "Accept", "application/json, text/plain");
+
+  envelope = build_envelope (self, request);
+  soup_message_set_request_body_from_bytes (request->message, "application/json", envelope);
+
+  request->cancellable = g_cancellable_new ();
+  if (request->caller_cancellable != NULL)
+    request->caller_cancelled_id = g_cancellable_connect (request->caller_cancellable,
+                                                          G_CALLBACK (caller_cancelled_cb),
+                                                          g_object_ref (request->cancellable),
+                                                          g_object_unref);
+
+  request->timeout_source = g_timeout_source_new ((guint)(self->timeout * 1000));
+  g_source_set_callback (request->timeout_source, timeout_cb, request, NULL);
+  g_source_set_static_name (request->timeout_source, "[scms] request timeout");
+  g_source_attach (request->timeout_source, g_task_get_context (task));
+
+  request->begin = g_get_monotonic_time ();
+  self->n_sent++;
+
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           request->cancellable, send_cb, g_steal_pointer (&task));
+}
+
+static void
+call (ScmsClient          *self,
+      ScmsEndpoint         endpoint,
+      JsonNode            *data,
+      DecodeFunc           decode,
+      GDestroyNotify       value_free,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data,
+      gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  /* Cancellation is reported in our own domain, see request_return(). */
+  g_task_set_check_cancellable (task, FALSE);
+
+  request = g_new0 (Request, 1);
+  request->endpoint = endpoint;
+  request->data = data;
+  request->decode = decode;
+  request->value_free = value_free;
+  request->caller_cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  g_task_set_task_data (task, request, request_free);
+
+  if (!scms_client_has_api_key (self))
+    {
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_INVALID_API_KEY));
+      return;
+    }
+
+  scms_scheduler_submit (self->scheduler, cancellable, scheduled_cb, g_steal_pointer (&task));
+}
+
+static gpointer
+finish (ScmsClient    *self,
+        GAsyncResult  *result,
+        gpointer       source_tag,
+        guint         *total,
+        GError       **error)
+{
+  Result *res;
+  gpointer value;
+
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  res = g_task_propagate_pointer (G_TASK (result), error);
+  if (res == NULL)
+    return NULL;
+
+  if (total != NULL)
+    *total = res->total;
+  value = g_steal_pointer (&res->value);
+  result_free (res);
+
+  return value;
+}
+
+/* Request data. */
+
+static JsonNode *
+data_array (JsonBuilder *object_builder)
+{
+  JsonNode *array = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *items = json_array_new ();
+
+  if (object_builder != NULL)
+    json_array_add_element (items, json_builder_get_root (object_builder));
+  json_node_take_array (array, items);
+
+  return array;
+}
+
+static JsonBuilder *
+begin_account (ScmsIdKind  kind,
+               const char *normalized)
+{
+  JsonBuilder *builder = json_builder_new_immutable ();
+  gint64 unique_id;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, scms_id_kind_get_key (kind));
+
+  /* uniqueId is a JSON number; long ids stay strings (reference §1.3). */
+  if (kind == SCMS_ID_KIND_UNIQUE_ID && scms_parse_positive_integer (normalized, &unique_id))
+    json_builder_add_int_value (builder, unique_id);
+  else
+    json_builder_add_string_value (builder, normalized);
+
+  return builder;
+}
+
+static JsonNode *
+end_data (JsonBuilder *builder)
+{
+  g_autoptr(JsonBuilder) owned = builder;
+
+  json_builder_end_object (owned);
+
+  return data_array (owned);
+}
+
+static char *
+normalize_or_report (ScmsClient          *self,
+                     ScmsIdKind           kind,
+                     const char          *identifier,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data,
+                     gpointer             source_tag)
+{
+  GError *error = NULL;
+  char *normalized;
+
+  if ((guint)kind >= SCMS_N_ID_KINDS)
+    {
+      g_task_report_error (self, callback, user_data, source_tag,
+                           client_error_new (SCMS_CLIENT_ERROR_INVALID_INPUT));
+      return NULL;
+    }
+
+  normalized = scms_identifier_normalize (kind, identifier, &error);
+  if (normalized == NULL)
+    g_task_report_error (self, callback, user_data, source_tag, error);
+
+  return normalized;
+}
+
+/* Decoders, adapted to one signature. */
+
+#define DECODER(name)                                                  \
+  static gpointer                                                      \
+  decode_##name (const ScmsRawReply  *reply,                           \
+                 guint               *total,                           \
+                 GError             **error)                           \
+  {                                                                    \
+    return _scms_decode_##name (reply, error);                         \
+  }
+
+DECODER (sub_version)
+DECODER (check_com_apiid)
+DECODER (com_account)
+DECODER (account_ranks)
+DECODER (clock_in_out)
+DECODER (game_servers)
+DECODER (verify_whitelist)
+DECODER (full_whitelist)
+DECODER (departments)
+DECODER (profile_fields)
+DECODER (current_clock_in)
+DECODER (clockin_types)
+
+#undef DECODER
+
+static gpointer
+decode_accounts (const ScmsRawReply  *reply,
+                 guint               *total,
+                 GError             **error)
+{
+  return _scms_decode_accounts (reply, total, error);
+}
+
+/* Endpoints. */
+
+/**
+ * scms_client_get_sub_version_async:
+ * @self: a #ScmsClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Asks for the community's subscription tier (`GET_SUB_VERSION`), the
+ * natural check of the credentials.
+ */
+void
+scms_client_get_sub_version_async (ScmsClient          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  call (self, SCMS_ENDPOINT_GET_SUB_VERSION, data_array (NULL),
+        decode_sub_version, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_sub_version_async);
+}
+
+/**
+ * scms_client_get_sub_version_finish:
+ *
+ * Returns: (transfer full) (nullable): the subscription
+ */
+ScmsSubscription *
+scms_client_get_sub_version_finish (ScmsClient    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish (self, result, scms_client_get_sub_version_async, NULL, error);
+}
+
+/**
+ * scms_client_check_com_apiid_async:
+ * @self: a #ScmsClient
+ * @api_id: an API ID
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Asks which member owns @api_id (`CHECK_COM_APIID`). A person who is not
+ * linked finishes with %SCMS_CLIENT_ERROR_NOT_FOUND.
+ */
+void
+scms_client_check_com_apiid_async (ScmsClient          *self,
+                                   const char          *api_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (!(normalized = normalize_or_report (self, SCMS_ID_KIND_API_ID, api_id, callback, user_data,
+                                          scms_client_check_com_apiid_async)))
+    return;
+
+  call (self, SCMS_ENDPOINT_CHECK_COM_APIID,
+        end_data (begin_account (SCMS_ID_KIND_API_ID, normalized)),
+        decode_check_com_apiid, g_free,
+        cancellable, callback, user_data, scms_client_check_com_apiid_async);
+}
+
+/**
+ * scms_client_check_com_apiid_finish:
+ *
+ * Returns: (transfer full) (nullable): the account name
+ */
+char *
+scms_client_check_com_apiid_finish (ScmsClient    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish (self, result, scms_client_check_com_apiid_async, NULL, error);
+}
+
+/**
+ * scms_client_get_com_account_async:
+ * @self: a #ScmsClient
+ * @kind: which key @identifier is
+ * @identifier: the member's identifier, as typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Fetches a member's full account (`GET_COM_ACCOUNT`), in either reply shape.
+ */
+void
+scms_client_get_com_account_async (ScmsClient          *self,
+                                   ScmsIdKind           kind,
+                                   const char          *identifier,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
+                                          scms_client_get_com_account_async)))
+    return;
+
+  call (self, SCMS_ENDPOINT_GET_COM_ACCOUNT, end_data (begin_account (kind, normalized)),
+        decode_com_account, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_com_account_async);
+}
+
+/**
+ * scms_client_get_com_account_finish:
+ *
+ * Returns: (transfer full) (nullable): the account
+ */
+ScmsAccount *
+scms_client_get_com_account_finish (ScmsClient    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish (self, result, scms_client_get_com_account_async, NULL, error);
+}
+
+/**
+ * scms_client_clock_in_out_async:
+ * @self: a #ScmsClient
+ * @kind: which key @identifier is
+ * @identifier: the member's identifier, as typed
+ * @action: toggle, or force in or out
+ * @type_id: (nullable): a clock-in type from scms_client_get_clockin_types_async()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Clocks a member in or out (`CLOCK_IN_OUT`). Never retried: it toggles.
+ */
+void
+scms_client_clock_in_out_async (ScmsClient          *self,
+                                ScmsIdKind           kind,
+                                const char          *identifier,
+                                ScmsClockAction      action,
+                                const char          *type_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+  JsonBuilder *builder;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
+                                          scms_client_clock_in_out_async)))
+    return;
+
+  builder = begin_account (kind, normalized);
+  if (action == SCMS_CLOCK_ACTION_FORCE_IN)
+    {
+      json_builder_set_member_name (builder, "forceClockIn");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  else if (action == SCMS_CLOCK_ACTION_FORCE_OUT)
+    {
+      json_builder_set_member_name (builder, "forceClockOut");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+
+  if (type_id != NULL && type_id[0] != '\0')
+    {
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, type_id);
+    }
+
+  call (self, SCMS_ENDPOINT_CLOCK_IN_OUT, end_data (builder),
+        decode_clock_in_out, g_object_unref,
+        cancellable, callback, user_data, scms_client_clock_in_out_async);
+}
+
+/**
+ * scms_client_clock_in_out_finish:
+ *
+ * Returns: (transfer full) (nullable): the record opened or closed; see
+ *   scms_clock_in_get_clocked_in()
+ */
+ScmsClockIn *
+scms_client_clock_in_out_finish (ScmsClient    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish (self, result, scms_client_clock_in_out_async, NULL, error);
+}
+
+/**
+ * scms_client_get_game_servers_async:
+ * @self: a #ScmsClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Lists the community's game servers (`GET_GAME_SERVERS`).
+ */
+void
+scms_client_get_game_servers_async (ScmsClient          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  call (self, SCMS_ENDPOINT_GET_GAME_SERVERS, data_array (NULL),
+        decode_game_servers, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_game_servers_async);
+}
+
+/**
+ * scms_client_get_game_servers_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsGameServer
+ */
+GListModel *
+scms_client_get_game_servers_finish (ScmsClient    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish (self, result, scms_client_get_game_servers_async, NULL, error);
+}
+
+/**
+ * scms_client_verify_whitelist_async:
+ * @self: a #ScmsClient
+ * @kind: which key @identifier is
+ * @identifier: the member's identifier, as typed
+ * @server_id: the game server, or 0 to let the server choose
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Asks whether a member may join a game server (`VERIFY_WHITELIST`). A
+ * denial is a verdict, not an error.
+ */
+void
+scms_client_verify_whitelist_async (ScmsClient          *self,
+                                    ScmsIdKind           kind,
+                                    const char          *identifier,
+                                    gint64               server_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+  JsonBuilder *builder;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (server_id < 0)
+    {
+      g_task_report_error (self, callback, user_data, scms_client_verify_whitelist_async,
+                           client_error_new (SCMS_CLIENT_ERROR_INVALID_INPUT));
+      return;
+    }
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
+                                          scms_client_verify_whitelist_async)))
+    return;
+
+  builder = begin_account (kind, normalized);
+  if (server_id > 0)
+    {
+      json_builder_set_member_name (builder, "serverId");
+      json_builder_add_int_value (builder, server_id);
+    }
+
+  call (self, SCMS_ENDPOINT_VERIFY_WHITELIST, end_data (builder),
+        decode_verify_whitelist, g_object_unref,
+        cancellable, callback, user_data, scms_client_verify_whitelist_async);
+}
+
+/**
+ * scms_client_verify_whitelist_finish:
+ *
+ * Returns: (transfer full) (nullable): the verdict
+ */
+ScmsWhitelistVerdict *
+scms_client_verify_whitelist_finish (ScmsClient    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish (self, result, scms_client_verify_whitelist_async, NULL, error);
+}
+
+/**
+ * scms_client_full_whitelist_async:
+ * @self: a #ScmsClient
+ * @server_id: the game server, 1 or more
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Downloads everyone allowed on a game server (`FULL_WHITELIST`). The reply
+ * is decoded on a worker thread, however large it is.
+ */
+void
+scms_client_full_whitelist_async (ScmsClient          *self,
+                                  gint64               server_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (server_id <= 0)
+    {
+      g_task_report_error (self, callback, user_data, scms_client_full_whitelist_async,
+                           g_error_new_literal (SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                                                _("Choose a game server.")));
+      return;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "serverId");
+  json_builder_add_int_value (builder, server_id);
+
+  call (self, SCMS_ENDPOINT_FULL_WHITELIST, end_data (g_steal_pointer (&builder)),
+        decode_full_whitelist, g_object_unref,
+        cancellable, callback, user_data, scms_client_full_whitelist_async);
+}
+
+/**
+ * scms_client_full_whitelist_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsWhitelistEntry
+ */
+GListModel *
+scms_client_full_whitelist_finish (ScmsClient    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish (self, result, scms_client_full_whitelist_async, NULL, error);
+}
+
+/* Departments: fetched once per client and shared by every caller. */
+
+static void
+index_departments (ScmsClient *self,
+                   GListModel *departments)
+{
+  guint n = g_list_model_get_n_items (departments);
+
+  g_clear_pointer (&self->rank_index, g_hash_table_unref);
+  self->rank_index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScmsDepartment) department = g_list_model_get_item (departments, i);
+      GListModel *ranks = scms_department_get_ranks (department);
+      guint n_ranks = g_list_model_get_n_items (ranks);
+
+      for (guint j = 0; j < n_ranks; j++)
+        {
+          ScmsRank *rank = g_list_model_get_item (ranks, j);
+          const char *id = scms_rank_get_id (rank);
+
+          if (id != NULL && !g_hash_table_contains (self->rank_index, id))
+            g_hash_table_insert (self->rank_index, (gpointer)id, rank);
+          else
+            g_object_unref (rank);
+        }
+    }
+}
+
+static void
+departments_fetched_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ScmsClient *self = SCMS_CLIENT (object);
+  g_autoptr(GPtrArray) waiters = NULL;
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  departments = finish (self, result, departments_fetched_cb, NULL, &error);
+  if (departments != NULL)
+    {
+      g_set_object (&self->departments, departments);
+      index_departments (self, departments);
+    }
+
+  waiters = g_steal_pointer (&self->department_waiters);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *waiter = g_ptr_array_index (waiters, i);
+
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (waiter)))
+        g_task_return_error (waiter, client_error_new (SCMS_CLIENT_ERROR_CANCELLED));
+      else if (error != NULL)
+        g_task_return_error (waiter, g_error_copy (error));
+      else
+        g_task_return_pointer (waiter, g_object_ref (departments), g_object_unref);
+    }
+
+  g_object_unref (self);
+}
+
+/**
+ * scms_client_get_departments_async:
+ * @self: a #ScmsClient
+ * @refresh: fetch again even when cached
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Gets the departments and their ranks (`GET_DEPARTMENTS`). They are fetched
+ * once per client and cached; concurrent callers share one request.
+ */
+void
+scms_client_get_departments_async (ScmsClient          *self,
+                                   gboolean             refresh,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gboolean in_flight;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scms_client_get_departments_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->departments != NULL && !refresh)
+    {
+      g_task_return_pointer (task, g_object_ref (self->departments), g_object_unref);
+      return;
+    }
+
+  in_flight = self->department_waiters != NULL;
+  if (!in_flight)
+    self->department_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->department_waiters, g_steal_pointer (&task));
+
+  if (!in_flight)
+    call (self, SCMS_ENDPOINT_GET_DEPARTMENTS, data_array (NULL),
+          decode_departments, g_object_unref,
+          NULL, departments_fetched_cb, g_object_ref (self), departments_fetched_cb);
+}
+
+/**
+ * scms_client_get_departments_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsDepartment;
+ *   shared with the cache, do not modify it
+ */
+GListModel *
+scms_client_get_departments_finish (ScmsClient    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == scms_client_get_departments_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * scms_client_lookup_rank:
+ * @self: a #ScmsClient
+ * @rank_id: a rank UUID
+ *
+ * Resolves a rank from the cached departments.
+ *
+ * Returns: (transfer none) (nullable): the rank, or %NULL if the departments
+ *   are not cached or do not know it
+ */
+ScmsRank *
+scms_client_lookup_rank (ScmsClient *self,
+                         const char *rank_id)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+
+  if (self->rank_index == NULL || rank_id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->rank_index, rank_id);
+}
+
+static GListModel *
+resolve_ranks (ScmsClient         *self,
+               const char * const *rank_ids)
+{
+  GListStore *store = g_list_store_new (SCMS_TYPE_RANK);
+
+  for (guint i = 0; rank_ids != NULL && rank_ids[i] != NULL; i++)
+    {
+      ScmsRank *rank = scms_client_lookup_rank (self, rank_ids[i]);
+
+      if (rank != NULL)
+        g_list_store_append (store, rank);
+      else
+        {
+          g_autoptr(ScmsRank) unresolved = scms_rank_new_unresolved (rank_ids[i]);
+
+          g_list_store_append (store, unresolved);
+        }
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+static void
+ranks_departments_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ScmsClient *self = SCMS_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GError) error = NULL;
+  char **rank_ids = g_task_get_task_data (task);
+
+  /* Without departments (plan, outage) the ranks still show, by ID. */
+  departments = scms_client_get_departments_finish (self, result, &error);
+  if (scms_client_error_is_cancelled (error) || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      g_task_return_error (task, client_error_new (SCMS_CLIENT_ERROR_CANCELLED));
+      return;
+    }
+
+  g_task_return_pointer (task, resolve_ranks (self, (const char * const *)rank_ids),
+                         g_object_unref);
+}
+
+static void
+ranks_fetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ScmsClient *self = SCMS_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char **rank_ids;
+
+  rank_ids = finish (self, result, ranks_fetched_cb, NULL, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_set_task_data (task, rank_ids, (GDestroyNotify)g_strfreev);
+
+  if (self->departments != NULL)
+    {
+      g_task_return_pointer (task, resolve_ranks (self, (const char * const *)rank_ids),
+                             g_object_unref);
+      return;
+    }
+
+  scms_client_get_departments_async (self, FALSE, g_task_get_cancellable (task),
+                                     ranks_departments_cb, g_steal_pointer (&task));
+}
+
+/**
+ * scms_client_get_account_ranks_async:
+ * @self: a #ScmsClient
+ * @kind: which key @identifier is
+ * @identifier: the member's identifier, as typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Gets a member's ranks (`GET_ACCOUNT_RANKS`), resolved to names and
+ * departments through the cached departments (fetched first if needed).
+ */
+void
+scms_client_get_account_ranks_async (ScmsClient          *self,
+                                     ScmsIdKind           kind,
+                                     const char          *identifier,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+  GTask *task;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
+                                          scms_client_get_account_ranks_async)))
+    return;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scms_client_get_account_ranks_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  call (self, SCMS_ENDPOINT_GET_ACCOUNT_RANKS, end_data (begin_account (kind, normalized)),
+        decode_account_ranks, (GDestroyNotify)g_strfreev,
+        cancellable, ranks_fetched_cb, task, ranks_fetched_cb);
+}
+
+/**
+ * scms_client_get_account_ranks_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsRank, in reply
+ *   order; ranks the departments do not know are unresolved
+ */
+GListModel *
+scms_client_get_account_ranks_finish (ScmsClient    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == scms_client_get_account_ranks_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * scms_client_get_profile_fields_async:
+ * @self: a #ScmsClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Lists the community's profile field definitions (`GET_PROFILE_FIELDS`).
+ */
+void
+scms_client_get_profile_fields_async (ScmsClient          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  call (self, SCMS_ENDPOINT_GET_PROFILE_FIELDS, data_array (NULL),
+        decode_profile_fields, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_profile_fields_async);
+}
+
+/**
+ * scms_client_get_profile_fields_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsProfileField
+ */
+GListModel *
+scms_client_get_profile_fields_finish (ScmsClient    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish (self, result, scms_client_get_profile_fields_async, NULL, error);
+}
+
+/**
+ * scms_client_get_accounts_async:
+ * @self: a #ScmsClient
+ * @skip: members to skip
+ * @take: page size, clamped to what the API accepts (25–100)
+ * @filter: which members
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Gets one page of the member list (`GET_ACCOUNTS`).
+ */
+void
+scms_client_get_accounts_async (ScmsClient          *self,
+                                guint                skip,
+                                guint                take,
+                                ScmsMemberFilter     filter,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "skip");
+  json_builder_add_int_value (builder, skip);
+  json_builder_set_member_name (builder, "take");
+  json_builder_add_int_value (builder, CLAMP (take, 25, 100));
+
+  switch (filter)
+    {
+    case SCMS_MEMBER_FILTER_ACTIVE:
+      json_builder_set_member_name (builder, "comStatus");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "banned");
+      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, FALSE);
+      break;
+
+    case SCMS_MEMBER_FILTER_PENDING:
+      json_builder_set_member_name (builder, "comStatus");
+      json_builder_add_boolean_value (builder, FALSE);
+      break;
+
+    case SCMS_MEMBER_FILTER_BANNED:
+      json_builder_set_member_name (builder, "banned");
+      json_builder_add_boolean_value (builder, TRUE);
+      break;
+
+    case SCMS_MEMBER_FILTER_ARCHIVED:
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, TRUE);
+      break;
+
+    case SCMS_MEMBER_FILTER_ALL:
+    default:
+      break;
+    }
+
+  call (self, SCMS_ENDPOINT_GET_ACCOUNTS, end_data (g_steal_pointer (&builder)),
+        decode_accounts, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_accounts_async);
+}
+
+/**
+ * scms_client_get_accounts_finish:
+ * @self: a #ScmsClient
+ * @result: the result
+ * @total: (out) (optional): members matching the filter, on all pages
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsAccountSummary
+ */
+GListModel *
+scms_client_get_accounts_finish (ScmsClient    *self,
+                                 GAsyncResult  *result,
+                                 guint         *total,
+                                 GError       **error)
+{
+  return finish (self, result, scms_client_get_accounts_async, total, error);
+}
+
+/**
+ * scms_client_get_current_clock_in_async:
+ * @self: a #ScmsClient
+ * @kind: which key @identifier is
+ * @identifier: the member's identifier, as typed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Gets a member's open shift (`GET_CURRENT_CLOCK_IN`).
+ */
+void
+scms_client_get_current_clock_in_async (ScmsClient          *self,
+                                        ScmsIdKind           kind,
+                                        const char          *identifier,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
+                                          scms_client_get_current_clock_in_async)))
+    return;
+
+  call (self, SCMS_ENDPOINT_GET_CURRENT_CLOCK_IN, end_data (begin_account (kind, normalized)),
+        decode_current_clock_in, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_current_clock_in_async);
+}
+
+/**
+ * scms_client_get_current_clock_in_finish:
+ *
+ * Returns: (transfer full) (nullable): the open shift, or %NULL without an
+ *   error when the member is not clocked in
+ */
+ScmsClockIn *
+scms_client_get_current_clock_in_finish (ScmsClient    *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return finish (self, result, scms_client_get_current_clock_in_async, NULL, error);
+}
+
+/**
+ * scms_client_get_clockin_types_async:
+ * @self: a #ScmsClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Lists the configured shift types (`GET_CLOCKIN_TYPES`).
+ */
+void
+scms_client_get_clockin_types_async (ScmsClient          *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  call (self, SCMS_ENDPOINT_GET_CLOCKIN_TYPES, data_array (NULL),
+        decode_clockin_types, g_object_unref,
+        cancellable, callback, user_data, scms_client_get_clockin_types_async);
+}
+
+/**
+ * scms_client_get_clockin_types_finish:
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #ScmsClockInType
+ */
+GListModel *
+scms_client_get_clockin_types_finish (ScmsClient    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish (self, result, scms_client_get_clockin_types_async, NULL, error);
+}
