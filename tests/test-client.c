@@ -1,0 +1,1014 @@
+/* test-client.c — ScmsClient against the mock, over real HTTP on loopback
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libsoup/soup.h>
+
+#include "scms-client.h"
+#include "scms-mock-server.h"
+#include "scms-scheduler.h"
+
+#define ELENA_API_ID  "430291437292752760"
+#define ELENA_ACC_ID  "bf2aa8f1-4ee6-449c-b90b-a9e7e0888c79"
+#define PRIYA_API_ID  "684737923142603598"
+#define TOBIAS_API_ID "871923189533843206"
+#define SERGEANT_ID   "d84abf9a-95de-4aa7-a0be-c528ca150c3a"
+
+typedef struct
+{
+  ScmsMockServer *mock;
+  ScmsClient     *client;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->mock = scms_mock_server_new ();
+  scms_mock_server_set_variant (fixture->mock, GPOINTER_TO_INT (data));
+  g_assert_true (scms_mock_server_start (fixture->mock, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->client = scms_client_new (scms_mock_server_get_url (fixture->mock),
+                                     SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (fixture->client, SCMS_MOCK_DEFAULT_API_KEY);
+  /* Fast, but through the same scheduler as every call. */
+  scms_client_set_rate (fixture->client, SCMS_SCHEDULER_MAX_RATE);
+  scms_client_set_burst (fixture->client, 50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->client);
+  scms_mock_server_stop (fixture->mock);
+  g_assert_finalize_object (fixture->mock);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (*result);
+
+  return *result;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Lets queued work run without blocking, for up to @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static ScmsSubscription *
+get_sub_version (ScmsClient  *client,
+                 GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_get_sub_version_async (client, NULL, store_result_cb, &result);
+  return scms_client_get_sub_version_finish (client, wait_for (&result), error);
+}
+
+static ScmsAccount *
+get_account (ScmsClient  *client,
+             ScmsIdKind   kind,
+             const char  *identifier,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_get_com_account_async (client, kind, identifier, NULL, store_result_cb, &result);
+  return scms_client_get_com_account_finish (client, wait_for (&result), error);
+}
+
+static ScmsWhitelistVerdict *
+verify (ScmsClient  *client,
+        const char  *api_id,
+        gint64       server_id,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_verify_whitelist_async (client, SCMS_ID_KIND_API_ID, api_id, server_id, NULL,
+                                      store_result_cb, &result);
+  return scms_client_verify_whitelist_finish (client, wait_for (&result), error);
+}
+
+static ScmsClockIn *
+clock_in_out (ScmsClient       *client,
+              ScmsClockAction   action,
+              GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_clock_in_out_async (client, SCMS_ID_KIND_API_ID, ELENA_API_ID, action, NULL, NULL,
+                                  store_result_cb, &result);
+  return scms_client_clock_in_out_finish (client, wait_for (&result), error);
+}
+
+static ScmsClockIn *
+current_clock_in (ScmsClient  *client,
+                  GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_get_current_clock_in_async (client, SCMS_ID_KIND_ACC_ID, ELENA_ACC_ID, NULL,
+                                          store_result_cb, &result);
+  return scms_client_get_current_clock_in_finish (client, wait_for (&result), error);
+}
+
+static GListModel *
+full_whitelist (ScmsClient  *client,
+                gint64       server_id,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  scms_client_full_whitelist_async (client, server_id, NULL, store_result_cb, &result);
+  return scms_client_full_whitelist_finish (client, wait_for (&result), error);
+}
+
+static void
+assert_sub_version_works (ScmsClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) subscription = get_sub_version (client, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_subscription_get_tier (subscription), ==, 4);
+}
+
+/* Success paths, run in both reply variants. */
+
+static void
+test_sub_version (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) subscription = get_sub_version (fixture->client, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_subscription_get_tier (subscription), ==, 4);
+  g_assert_cmpstr (scms_subscription_get_name (subscription), ==, "Pro");
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, "/general/get_sub_version"),
+                    ==, 1);
+  g_assert_cmpuint (scms_client_get_n_sent (fixture->client), ==, 1);
+}
+
+static void
+test_check_com_apiid (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *nobody = NULL;
+
+  scms_client_check_com_apiid_async (fixture->client, " " ELENA_API_ID "\n", NULL,
+                                     store_result_cb, &result);
+  name = scms_client_check_com_apiid_finish (fixture->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Elena Ashgrove");
+
+  scms_client_check_com_apiid_async (fixture->client, "no-such-api-id", NULL,
+                                     store_result_cb, &result2);
+  nobody = scms_client_check_com_apiid_finish (fixture->client, wait_for (&result2), &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND);
+  g_assert_null (nobody);
+}
+
+static void
+test_com_account_every_key (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const struct {
+    ScmsIdKind  kind;
+    const char *value;
+  } keys[] = {
+    { SCMS_ID_KIND_API_ID, ELENA_API_ID },
+    { SCMS_ID_KIND_USERNAME, "Elena Ashgrove" },
+    { SCMS_ID_KIND_ACC_ID, ELENA_ACC_ID },
+    { SCMS_ID_KIND_DISCORD, "430291437292752760" },
+    { SCMS_ID_KIND_UNIQUE_ID, "1042" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmsAccount) account = get_account (fixture->client, keys[i].kind, keys[i].value,
+                                                    &error);
+      const char * const *ranks;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (scms_account_get_acc_name (account), ==, "Elena Ashgrove");
+      g_assert_cmpstr (scms_account_get_display_name (account), ==, "E. Ashgrove");
+      g_assert_cmpstr (scms_account_get_acc_id (account), ==, ELENA_ACC_ID);
+      g_assert_cmpint (scms_account_get_unique_id (account), ==, 1042);
+      g_assert_cmpint (scms_account_get_status (account), ==, SCMS_MEMBER_STATUS_ACTIVE);
+
+      /* Legacy primary + secondary, or flat `ranks`: the same three. */
+      ranks = scms_account_get_rank_ids (account);
+      g_assert_cmpuint (g_strv_length ((char **)ranks), ==, 3);
+      g_assert_cmpstr (ranks[0], ==, SERGEANT_ID);
+      g_assert_true (g_strv_contains (scms_account_get_api_ids (account), ELENA_API_ID));
+    }
+}
+
+static void
+test_com_account_not_found (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsAccount) account = NULL;
+  g_autoptr(ScmsAccount) account2 = NULL;
+
+  account = get_account (fixture->client, SCMS_ID_KIND_USERNAME, "Nobody Here", &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND);
+  g_assert_null (account);
+  g_clear_error (&error);
+
+  account2 = get_account (fixture->client, SCMS_ID_KIND_API_ID, "000", &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND);
+  g_assert_null (account2);
+}
+
+static void
+test_account_ranks_by_name (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) ranks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsRank) first = NULL;
+  g_autoptr(ScmsRank) second = NULL;
+
+  scms_client_get_account_ranks_async (fixture->client, SCMS_ID_KIND_UNIQUE_ID, "1042", NULL,
+                                       store_result_cb, &result);
+  ranks = scms_client_get_account_ranks_finish (fixture->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ranks), ==, 3);
+
+  first = g_list_model_get_item (ranks, 0);
+  g_assert_cmpstr (scms_rank_get_label (first), ==, "Sergeant");
+  g_assert_cmpstr (scms_rank_get_department_label (first), ==, "Copper Basin Police Department");
+  g_assert_cmpstr (scms_rank_get_department_short (first), ==, "CBPD");
+  second = g_list_model_get_item (ranks, 1);
+  g_assert_cmpstr (scms_rank_get_label (second), ==, "Dispatcher");
+  g_assert_cmpstr (scms_rank_get_department_short (second), ==, "COMMS");
+
+  /* The departments were fetched once and are now cached. */
+  g_assert_nonnull (scms_client_lookup_rank (fixture->client, SERGEANT_ID));
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, "/general/get_departments"),
+                    ==, 1);
+}
+
+static void
+test_departments_cached (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) a = NULL;
+  g_autoptr(GAsyncResult) b = NULL;
+  g_autoptr(GAsyncResult) c = NULL;
+  g_autoptr(GAsyncResult) d = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) second = NULL;
+  g_autoptr(GListModel) third = NULL;
+  g_autoptr(GListModel) refreshed = NULL;
+  g_autoptr(ScmsDepartment) department = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (scms_client_lookup_rank (fixture->client, SERGEANT_ID));
+
+  /* Two at once share one request. */
+  scms_client_get_departments_async (fixture->client, FALSE, NULL, store_result_cb, &a);
+  scms_client_get_departments_async (fixture->client, FALSE, NULL, store_result_cb, &b);
+  first = scms_client_get_departments_finish (fixture->client, wait_for (&a), &error);
+  g_assert_no_error (error);
+  second = scms_client_get_departments_finish (fixture->client, wait_for (&b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 5);
+  g_assert_true (first == second);
+
+  department = g_list_model_get_item (first, 0);
+  g_assert_cmpstr (scms_department_get_label (department), ==, "Copper Basin Police Department");
+  g_assert_cmpstr (scms_department_get_short_label (department), ==, "CBPD");
+  g_assert_cmpuint (g_list_model_get_n_items (scms_department_get_ranks (department)), ==, 6);
+
+  scms_client_get_departments_async (fixture->client, FALSE, NULL, store_result_cb, &c);
+  third = scms_client_get_departments_finish (fixture->client, wait_for (&c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, "/general/get_departments"),
+                    ==, 1);
+
+  scms_client_get_departments_async (fixture->client, TRUE, NULL, store_result_cb, &d);
+  refreshed = scms_client_get_departments_finish (fixture->client, wait_for (&d), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (refreshed), ==, 5);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, "/general/get_departments"),
+                    ==, 2);
+}
+
+static void
+test_clock_in_out (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gboolean live = GPOINTER_TO_INT (data) == SCMS_MOCK_VARIANT_LIVE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsClockIn) before = NULL;
+  g_autoptr(ScmsClockIn) in = NULL;
+  g_autoptr(ScmsClockIn) open = NULL;
+  g_autoptr(ScmsClockIn) out = NULL;
+  g_autoptr(ScmsClockIn) after = NULL;
+  g_autoptr(ScmsClockIn) forced = NULL;
+
+  before = current_clock_in (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_null (before);
+
+  in = clock_in_out (fixture->client, SCMS_CLOCK_ACTION_TOGGLE, &error);
+  g_assert_no_error (error);
+  g_assert_true (scms_clock_in_get_clocked_in (in));
+  g_assert_cmpint (scms_clock_in_has_details (in), ==, live);
+
+  open = current_clock_in (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (open);
+  g_assert_true (scms_clock_in_get_clocked_in (open));
+  g_assert_null (scms_clock_in_get_end_time (open));
+  g_assert_nonnull (scms_clock_in_get_start_date_time (open));
+
+  out = clock_in_out (fixture->client, SCMS_CLOCK_ACTION_TOGGLE, &error);
+  g_assert_no_error (error);
+  g_assert_false (scms_clock_in_get_clocked_in (out));
+
+  after = current_clock_in (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_null (after);
+
+  forced = clock_in_out (fixture->client, SCMS_CLOCK_ACTION_FORCE_IN, &error);
+  g_assert_no_error (error);
+  g_assert_true (scms_clock_in_get_clocked_in (forced));
+  if (!live)
+    g_assert_true (scms_clock_in_get_forced (forced));
+}
+
+static void
+test_game_servers (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) servers = NULL;
+  g_autoptr(ScmsGameServer) main_server = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scms_client_get_game_servers_async (fixture->client, NULL, store_result_cb, &result);
+  servers = scms_client_get_game_servers_finish (fixture->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 3);
+
+  main_server = g_list_model_get_item (servers, 0);
+  g_assert_cmpint (scms_game_server_get_id (main_server), ==, 1);
+  g_assert_cmpstr (scms_game_server_get_name (main_server), ==, "Copper Basin | Main");
+}
+
+static void
+test_verify_whitelist (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsWhitelistVerdict) elena = NULL;
+  g_autoptr(ScmsWhitelistVerdict) tobias = NULL;
+  g_autoptr(ScmsWhitelistVerdict) priya = NULL;
+  g_autoptr(ScmsWhitelistVerdict) nobody = NULL;
+  g_autoptr(ScmsWhitelistVerdict) bad_server = NULL;
+
+  elena = verify (fixture->client, ELENA_API_ID, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_whitelist_verdict_get_verdict (elena), ==, SCMS_VERDICT_ALLOWED);
+  g_assert_true (scms_whitelist_verdict_get_allowed (elena));
+  g_assert_cmpstr (scms_whitelist_verdict_get_name (elena), ==, "Elena Ashgrove");
+
+  tobias = verify (fixture->client, TOBIAS_API_ID, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_whitelist_verdict_get_verdict (tobias), ==, SCMS_VERDICT_BYPASSED);
+  g_assert_true (scms_whitelist_verdict_get_allowed (tobias));
+  g_assert_cmpstr (scms_whitelist_verdict_get_name (tobias), ==, "Tobias Wrenfield");
+
+  /* A denial is an answer, not an error, as text or as JSON. */
+  priya = verify (fixture->client, PRIYA_API_ID, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_whitelist_verdict_get_verdict (priya), ==, SCMS_VERDICT_NOT_ALLOWED);
+  g_assert_false (scms_whitelist_verdict_get_allowed (priya));
+
+  nobody = verify (fixture->client, "no-such-member", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_whitelist_verdict_get_verdict (nobody), ==, SCMS_VERDICT_UNKNOWN_MEMBER);
+
+  bad_server = verify (fixture->client, ELENA_API_ID, 99, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+  g_assert_null (bad_server);
+}
+
+static gboolean
+whitelist_has (GListModel *entries,
+               const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(ScmsWhitelistEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (scms_whitelist_entry_get_name (entry), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_full_whitelist (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = full_whitelist (fixture->client, 1, &error);
+  g_autoptr(GListModel) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 10);
+  g_assert_true (whitelist_has (entries, "Elena Ashgrove"));
+  g_assert_true (whitelist_has (entries, "Tobias Wrenfield"));
+  g_assert_false (whitelist_has (entries, "Priya Halloran"));
+  g_assert_false (whitelist_has (entries, "Dale Mercer"));
+
+  none = full_whitelist (fixture->client, 0, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_null (none);
+}
+
+static void
+test_profile_fields_and_types (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GListModel) fields = NULL;
+  g_autoptr(GListModel) types = NULL;
+  g_autoptr(ScmsProfileField) field = NULL;
+  g_autoptr(ScmsClockInType) type = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scms_client_get_profile_fields_async (fixture->client, NULL, store_result_cb, &result);
+  fields = scms_client_get_profile_fields_finish (fixture->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 3);
+  field = g_list_model_get_item (fields, 1);
+  g_assert_cmpstr (scms_profile_field_get_label (field), ==, "Time Zone");
+  g_assert_cmpuint (g_strv_length ((char **)scms_profile_field_get_options (field)), ==, 4);
+
+  scms_client_get_clockin_types_async (fixture->client, NULL, store_result_cb, &result2);
+  types = scms_client_get_clockin_types_finish (fixture->client, wait_for (&result2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (types), ==, 3);
+  type = g_list_model_get_item (types, 0);
+  g_assert_cmpstr (scms_clock_in_type_get_label (type), ==, "Patrol");
+}
+
+static void
+test_accounts_paging (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GListModel) page = NULL;
+  g_autoptr(GListModel) banned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsAccountSummary) first = NULL;
+  guint total = 0;
+  guint banned_total = 0;
+
+  scms_client_get_accounts_async (fixture->client, 0, 100, SCMS_MEMBER_FILTER_ALL, NULL,
+                                  store_result_cb, &result);
+  page = scms_client_get_accounts_finish (fixture->client, wait_for (&result), &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, SCMS_MOCK_DEFAULT_MEMBERS);
+  g_assert_cmpuint (g_list_model_get_n_items (page), ==, 100);
+  first = g_list_model_get_item (page, 0);
+  g_assert_cmpstr (scms_account_summary_get_acc_name (first), ==, "Tobias Wrenfield");
+
+  scms_client_get_accounts_async (fixture->client, 0, 100, SCMS_MEMBER_FILTER_BANNED, NULL,
+                                  store_result_cb, &result2);
+  banned = scms_client_get_accounts_finish (fixture->client, wait_for (&result2), &banned_total,
+                                            &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (banned_total, >=, 1);
+  g_assert_cmpuint (banned_total, <, total);
+  for (guint i = 0; i < g_list_model_get_n_items (banned); i++)
+    {
+      g_autoptr(ScmsAccountSummary) summary = g_list_model_get_item (banned, i);
+
+      g_assert_cmpint (scms_account_summary_get_status (summary), ==, SCMS_MEMBER_STATUS_BANNED);
+    }
+}
+
+/* Errors the server reports. */
+
+static void
+test_credentials_rejected (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) subscription = NULL;
+  g_autoptr(ScmsSubscription) subscription2 = NULL;
+  g_autoptr(ScmsClient) wrong_community = NULL;
+
+  scms_client_set_api_key (fixture->client, "not-the-key");
+  subscription = get_sub_version (fixture->client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_API_KEY);
+  g_assert_true (scms_client_error_is_credentials (error));
+  g_assert_null (subscription);
+  g_clear_error (&error);
+
+  wrong_community = scms_client_new (scms_mock_server_get_url (fixture->mock), "elsewhere", &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (wrong_community, SCMS_MOCK_DEFAULT_API_KEY);
+  subscription2 = get_sub_version (wrong_community, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_COMMUNITY_ID);
+  g_assert_null (subscription2);
+}
+
+static void
+test_plan_too_low (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(ScmsAccount) account = NULL;
+  g_autoptr(ScmsSubscription) subscription = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scms_mock_server_set_tier (mock, 2);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  subscription = get_sub_version (client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scms_subscription_get_name (subscription), ==, "Standard");
+  g_assert_false (scms_subscription_allows (subscription,
+                                            scms_endpoint_get_min_tier (SCMS_ENDPOINT_GET_COM_ACCOUNT)));
+
+  account = get_account (client, SCMS_ID_KIND_API_ID, ELENA_API_ID, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED);
+  g_assert_null (account);
+
+  scms_mock_server_stop (mock);
+}
+
+/* Input is checked before anything is sent. */
+
+static void
+test_bad_input_sends_nothing (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const struct {
+    ScmsIdKind  kind;
+    const char *value;
+  } bad[] = {
+    { SCMS_ID_KIND_API_ID, "" },
+    { SCMS_ID_KIND_USERNAME, "   \t " },
+    { SCMS_ID_KIND_UNIQUE_ID, "abc" },
+    { SCMS_ID_KIND_UNIQUE_ID, "-5" },
+    { SCMS_ID_KIND_UNIQUE_ID, "0" },
+    { SCMS_ID_KIND_DISCORD, "123" },
+    { SCMS_ID_KIND_DISCORD, "4302914372927527x0" },
+    { SCMS_ID_KIND_API_ID, "\xff\xfe" },
+  };
+  g_autofree char *long_id = g_strnfill (SCMS_IDENTIFIER_MAX_LENGTH + 1, 'a');
+
+  for (guint i = 0; i <= G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmsAccount) account = NULL;
+
+      if (i < G_N_ELEMENTS (bad))
+        account = get_account (fixture->client, bad[i].kind, bad[i].value, &error);
+      else
+        account = get_account (fixture->client, SCMS_ID_KIND_USERNAME, long_id, &error);
+
+      g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT);
+      g_assert_cmpstr (error->message, !=, "");
+      g_assert_null (account);
+    }
+
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 0);
+  g_assert_cmpuint (scms_client_get_n_sent (fixture->client), ==, 0);
+}
+
+static void
+test_base_urls (void)
+{
+  static const struct {
+    const char *url;
+    int         code;  /* -1: accepted */
+  } urls[] = {
+    { SCMS_PRODUCTION_URL, -1 },
+    { SCMS_STAGING_URL, -1 },
+    { "https://proxy.example.org/sonoran/", -1 },
+    { "http://127.0.0.1:8080", -1 },
+    { "http://127.3.4.5", -1 },
+    { "http://localhost:1234", -1 },
+    { "http://[::1]:8080", -1 },
+    { "http://api.sonorancms.com", SCMS_CLIENT_ERROR_INSECURE },
+    { "http://127.0.0.1.example.com", SCMS_CLIENT_ERROR_INSECURE },
+    { "http://192.168.1.10", SCMS_CLIENT_ERROR_INSECURE },
+    { "ftp://api.sonorancms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "api.sonorancms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "https://user:pass@api.sonorancms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "", SCMS_CLIENT_ERROR_INVALID_INPUT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmsClient) client = scms_client_new (urls[i].url, "community", &error);
+
+      if (urls[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (client);
+        }
+      else
+        {
+          g_assert_error (error, SCMS_CLIENT_ERROR, urls[i].code);
+          g_assert_null (client);
+        }
+    }
+}
+
+/* The request path under trouble. */
+
+static void
+test_rate_limited_pauses (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) limited = NULL;
+  g_autoptr(GAsyncResult) queued = NULL;
+  g_autoptr(ScmsSubscription) later = NULL;
+  gint64 before = g_get_monotonic_time ();
+
+  scms_mock_server_set_retry_after (fixture->mock, 2);
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
+
+  limited = get_sub_version (fixture->client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_RATE_LIMITED);
+  g_assert_null (limited);
+  g_clear_error (&error);
+  g_assert_cmpint (scms_client_get_paused_until (fixture->client), >=,
+                   before + 2 * G_USEC_PER_SEC);
+
+  /* Nothing is retried; the next call waits for the pause to end. */
+  scms_client_get_sub_version_async (fixture->client, NULL, store_result_cb, &queued);
+  spin (300);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 1);
+  g_assert_cmpuint (scms_client_get_n_queued (fixture->client), ==, 1);
+  g_assert_null (queued);
+
+  later = scms_client_get_sub_version_finish (fixture->client, wait_for (&queued), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scms_subscription_get_tier (later), ==, 4);
+  g_assert_cmpint (g_get_monotonic_time (), >=, before + 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 2);
+  g_assert_cmpint (scms_client_get_paused_until (fixture->client), ==, 0);
+}
+
+static void
+test_rate_limited_default_pause (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) limited = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *queued[5] = { NULL, };
+  gint64 before = g_get_monotonic_time ();
+
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_RATE_LIMIT_BARE, NULL, 1);
+
+  limited = get_sub_version (fixture->client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_RATE_LIMITED);
+  g_clear_error (&error);
+
+  /* No Retry-After: a minute. */
+  g_assert_cmpint (scms_client_get_paused_until (fixture->client), >=,
+                   before + 60 * G_USEC_PER_SEC);
+
+  /* A burst of clicks during the pause sends nothing, and can be cancelled. */
+  for (guint i = 0; i < G_N_ELEMENTS (queued); i++)
+    scms_client_get_sub_version_async (fixture->client, cancellable, store_result_cb, &queued[i]);
+  spin (200);
+  g_assert_cmpuint (scms_client_get_n_queued (fixture->client), ==, G_N_ELEMENTS (queued));
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (queued); i++)
+    {
+      g_autoptr(ScmsSubscription) none = NULL;
+
+      none = scms_client_get_sub_version_finish (fixture->client, wait_for (&queued[i]), &error);
+      g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_CANCELLED);
+      g_assert_true (scms_client_error_is_cancelled (error));
+      g_assert_null (none);
+      g_clear_error (&error);
+      g_clear_object (&queued[i]);
+    }
+
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 1);
+  g_assert_cmpuint (scms_mock_server_get_peak_per_second (fixture->mock), ==, 1);
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) slow = NULL;
+
+  scms_client_set_timeout (fixture->client, 0.5);
+  scms_mock_server_set_slow_ms (fixture->mock, 3000);
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+
+  slow = get_sub_version (fixture->client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_TIMEOUT);
+  g_assert_null (slow);
+
+  /* Still usable. */
+  assert_sub_version_works (fixture->client);
+}
+
+static void
+test_cancel_in_flight (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScmsSubscription) none = NULL;
+
+  scms_mock_server_set_slow_ms (fixture->mock, 3000);
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+
+  scms_client_get_sub_version_async (fixture->client, cancellable, store_result_cb, &result);
+  while (scms_mock_server_get_request_count (fixture->mock, NULL) == 0)
+    g_main_context_iteration (NULL, FALSE);
+  g_cancellable_cancel (cancellable);
+
+  none = scms_client_get_sub_version_finish (fixture->client, wait_for (&result), &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_CANCELLED);
+  g_assert_null (none);
+
+  assert_sub_version_works (fixture->client);
+}
+
+static void
+test_cancel_before_sending (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScmsSubscription) none = NULL;
+
+  g_cancellable_cancel (cancellable);
+  scms_client_get_sub_version_async (fixture->client, cancellable, store_result_cb, &result);
+  none = scms_client_get_sub_version_finish (fixture->client, wait_for (&result), &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_CANCELLED);
+  g_assert_null (none);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 0);
+}
+
+typedef struct
+{
+  ScmsMockFault   fault;
+  const char     *path;
+  int             code;
+} FaultCase;
+
+static void
+test_faults (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const FaultCase cases[] = {
+    { SCMS_MOCK_FAULT_SERVER_ERROR, "/servers/get_game_servers", SCMS_CLIENT_ERROR_SERVER },
+    { SCMS_MOCK_FAULT_HTML_ERROR, "/servers/get_game_servers", SCMS_CLIENT_ERROR_SERVER },
+    { SCMS_MOCK_FAULT_TRUNCATED_JSON, "/servers/get_game_servers", SCMS_CLIENT_ERROR_BAD_RESPONSE },
+    { SCMS_MOCK_FAULT_WRONG_TYPES, "/servers/get_game_servers", SCMS_CLIENT_ERROR_BAD_RESPONSE },
+    { SCMS_MOCK_FAULT_BACKEND_REACHED, "/servers/get_game_servers", SCMS_CLIENT_ERROR_INVALID_REQUEST },
+    { SCMS_MOCK_FAULT_NOT_ENABLED, "/servers/get_game_servers", SCMS_CLIENT_ERROR_NOT_ENABLED },
+    { SCMS_MOCK_FAULT_DROP, "/servers/get_game_servers", SCMS_CLIENT_ERROR_NETWORK },
+    { SCMS_MOCK_FAULT_HUGE_BODY, "/servers/get_game_servers", SCMS_CLIENT_ERROR_TOO_LARGE },
+    /* Labelled HTML but JSON inside: the endpoint is known to be JSON. */
+    { SCMS_MOCK_FAULT_WRONG_CONTENT_TYPE, "/servers/get_game_servers", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) servers = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("fault %d", cases[i].fault);
+      scms_mock_server_inject_fault (fixture->mock, cases[i].fault, cases[i].path, 1);
+      scms_client_get_game_servers_async (fixture->client, NULL, store_result_cb, &result);
+      servers = scms_client_get_game_servers_finish (fixture->client, wait_for (&result), &error);
+
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 3);
+        }
+      else
+        {
+          g_assert_error (error, SCMS_CLIENT_ERROR, cases[i].code);
+          g_assert_null (servers);
+          /* Translated text saying what to do, never a raw body. */
+          g_assert_cmpstr (error->message, !=, "");
+          g_assert_null (strstr (error->message, "<html"));
+        }
+
+      assert_sub_version_works (fixture->client);
+    }
+}
+
+static void
+test_invalid_utf8_name (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_INVALID_UTF8,
+                                 "/general/check_com_apiid", 1);
+  scms_client_check_com_apiid_async (fixture->client, ELENA_API_ID, NULL, store_result_cb, &result);
+  name = scms_client_check_com_apiid_finish (fixture->client, wait_for (&result), &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_BAD_RESPONSE);
+  g_assert_null (name);
+}
+
+static void
+test_network_down (void)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(ScmsSubscription) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  /* A port that was just free and nobody listens on. */
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  url = g_strdup (scms_mock_server_get_url (mock));
+  scms_mock_server_stop (mock);
+
+  client = scms_client_new (url, "community", &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, "key");
+  none = get_sub_version (client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NETWORK);
+  g_assert_null (none);
+}
+
+static void
+tls_handler (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  gboolean *reached = user_data;
+
+  *reached = TRUE;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC, "4", 1);
+}
+
+static void
+test_tls_self_signed_refused (void)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(ScmsSubscription) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  gboolean reached = FALSE;
+
+  certificate = g_tls_certificate_new_from_files (g_test_get_filename (G_TEST_DIST, "data",
+                                                                       "selfsigned-cert.pem", NULL),
+                                                  g_test_get_filename (G_TEST_DIST, "data",
+                                                                       "selfsigned-key.pem", NULL),
+                                                  &error);
+  g_assert_no_error (error);
+
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, tls_handler, &reached, NULL);
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                                           &error));
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://localhost:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
+
+  client = scms_client_new (url, "community", &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, "key");
+  none = get_sub_version (client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_TLS);
+  g_assert_null (none);
+  g_assert_false (reached);
+}
+
+#define ADD_BOTH(path, func)                                                       \
+  G_STMT_START {                                                                   \
+    g_test_add ("/client/docs/" path, Fixture,                                     \
+                GINT_TO_POINTER (SCMS_MOCK_VARIANT_DOCS),                          \
+                fixture_set_up, func, fixture_tear_down);                          \
+    g_test_add ("/client/live/" path, Fixture,                                     \
+                GINT_TO_POINTER (SCMS_MOCK_VARIANT_LIVE),                          \
+                fixture_set_up, func, fixture_tear_down);                          \
+  } G_STMT_END
+
+#define ADD_LIVE(path, func)                                                       \
+  g_test_add ("/client/" path, Fixture, GINT_TO_POINTER (SCMS_MOCK_VARIANT_LIVE),  \
+              fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD_BOTH ("sub-version", test_sub_version);
+  ADD_BOTH ("check-com-apiid", test_check_com_apiid);
+  ADD_BOTH ("com-account/every-key", test_com_account_every_key);
+  ADD_BOTH ("com-account/not-found", test_com_account_not_found);
+  ADD_BOTH ("account-ranks/by-name", test_account_ranks_by_name);
+  ADD_BOTH ("departments/cached", test_departments_cached);
+  ADD_BOTH ("clock-in-out", test_clock_in_out);
+  ADD_BOTH ("game-servers", test_game_servers);
+  ADD_BOTH ("verify-whitelist", test_verify_whitelist);
+  ADD_BOTH ("full-whitelist", test_full_whitelist);
+  ADD_BOTH ("profile-fields-and-types", test_profile_fields_and_types);
+  ADD_BOTH ("accounts/paging", test_accounts_paging);
+  ADD_BOTH ("errors/credentials", test_credentials_rejected);
+  ADD_LIVE ("errors/plan-too-low", test_plan_too_low);
+  ADD_LIVE ("input/sends-nothing", test_bad_input_sends_nothing);
+  g_test_add_func ("/client/input/base-urls", test_base_urls);
+  ADD_LIVE ("rate-limit/retry-after", test_rate_limited_pauses);
+  ADD_LIVE ("rate-limit/default-pause", test_rate_limited_default_pause);
+  ADD_LIVE ("timeout", test_timeout);
+  ADD_LIVE ("cancel/in-flight", test_cancel_in_flight);
+  ADD_LIVE ("cancel/before-sending", test_cancel_before_sending);
+  ADD_BOTH ("faults", test_faults);
+  ADD_LIVE ("faults/invalid-utf8", test_invalid_utf8_name);
+  g_test_add_func ("/client/network-down", test_network_down);
+  g_test_add_func ("/client/tls/self-signed-refused", test_tls_self_signed_refused);
+
+  return g_test_run ();
+}
