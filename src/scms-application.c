@@ -292,11 +292,23 @@ scms_application_finalize (GObject *object)
 }
 
 static void
+scms_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (scms_application_parent_class)->constructed (object);
+
+  /* Development builds have another application ID, but the same
+   * resources (help overlay, style sheet); GApplication derives the base
+   * path from the ID in constructed, so override it afterwards. */
+  g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE);
+}
+
+static void
 scms_application_class_init (ScmsApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = scms_application_constructed;
   object_class->dispose = scms_application_dispose;
   object_class->finalize = scms_application_finalize;
 
@@ -309,9 +321,6 @@ scms_application_class_init (ScmsApplicationClass *klass)
 static void
 scms_application_init (ScmsApplication *self)
 {
-  /* Development builds have another application ID, but the same
-   * resources (help overlay, style sheet). */
-  g_application_set_resource_base_path (G_APPLICATION (self), RESOURCE_BASE);
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
