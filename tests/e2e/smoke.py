@@ -35,9 +35,14 @@ class Tap:
         print(f'# {text}', flush=True)
 
 
+APP_PROC = None
+
+
 def poll(fn, timeout=15.0):
     end = time.monotonic() + timeout
     while True:
+        if APP_PROC is not None and APP_PROC.poll() is not None:
+            return None  # the app is gone: no point waiting
         try:
             result = fn()
         except Exception:  # the tree changes under us while the app starts
@@ -105,8 +110,9 @@ def main():
 
     import pyatspi
 
+    global APP_PROC
     tap = Tap(6)
-    proc = subprocess.Popen([app_path, '--demo'])
+    proc = APP_PROC = subprocess.Popen([app_path, '--demo'])
     try:
         desktop = pyatspi.Registry.getDesktop(0)
         app = poll(lambda: next((a for a in desktop if a is not None and a.name == APP_NAME),
