@@ -60,6 +60,25 @@ def find(pyatspi, root, role=None, name=None):
     return pyatspi.findDescendant(root, match)
 
 
+def inside(acc, ancestor):
+    while acc is not None:
+        if acc == ancestor:
+            return True
+        acc = acc.parent
+    return False
+
+
+def find_app(desktop, proc):
+    def ours(a):
+        if a is None or a.name != APP_NAME:
+            return False
+        try:
+            return a.get_process_id() == proc.pid
+        except Exception:
+            return True
+    return next((a for a in desktop if ours(a)), None)
+
+
 def text_of(acc):
     # GTK 4.8 returns "" for getText(0, -1).
     t = acc.queryText()
@@ -111,12 +130,11 @@ def main():
     import pyatspi
 
     global APP_PROC
-    tap = Tap(6)
+    tap = Tap(7)
     proc = APP_PROC = subprocess.Popen([app_path, '--demo'])
     try:
         desktop = pyatspi.Registry.getDesktop(0)
-        app = poll(lambda: next((a for a in desktop if a is not None and a.name == APP_NAME),
-                                None))
+        app = poll(lambda: find_app(desktop, proc))
         if not tap.check(app is not None, f'{APP_NAME} appears on the accessibility bus'):
             return 1
 
@@ -138,9 +156,12 @@ def main():
         number = poll(lambda: find_label_text(pyatspi, page, 'Plan 4'), timeout=5)
         tap.check(number is not None, 'the plan number "Plan 4" is shown under it')
 
-        sidebar = find(pyatspi, frame, pyatspi.ROLE_LIST)
+        # The sidebar is the list outside the page (the page has a list too).
+        lists = pyatspi.findAllDescendants(
+            frame, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LIST
+            and not inside(a, page))
         items = []
-        if sidebar is not None:
+        for sidebar in lists:
             for i in range(sidebar.childCount):
                 child = sidebar.getChildAtIndex(i)
                 label = find(pyatspi, child, pyatspi.ROLE_LABEL) if child else None
@@ -150,14 +171,31 @@ def main():
         time.sleep(0.5)  # let the last frame paint
         screenshot(tap, build_dir, 'subscription.png')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
+
+    # Without --demo and with no saved community: the welcome view.
+    proc = APP_PROC = subprocess.Popen([app_path])
+    try:
+        app = poll(lambda: find_app(desktop, proc))
+        frame = app and poll(lambda: find(pyatspi, app, pyatspi.ROLE_FRAME, WINDOW_TITLE))
+        welcome = frame and poll(lambda: find_label_text(pyatspi, frame, 'Add a Community'))
+        tap.check(welcome is not None, 'without --demo the window offers to add a community')
+        if welcome is not None:
+            time.sleep(0.5)
+            screenshot(tap, build_dir, 'welcome.png')
+    finally:
+        stop(proc)
 
     return 1 if tap.failed else 0
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 if __name__ == '__main__':
