@@ -88,6 +88,32 @@ find_shown_text (GtkWidget  *root,
   return NULL;
 }
 
+/* The first mapped label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_shown_label_prefix (GtkWidget  *root,
+                         const char *prefix)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static ScmsClient *
 create_client (void)
 {
@@ -237,6 +263,49 @@ test_window_client_change_cancels (void)
 }
 
 static void
+test_window_paused_notice (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  const char *prefix = "The server asked to slow down";
+  gint64 end;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+
+  /* A 429 pauses the client; the window counts down until it resumes. */
+  scms_mock_server_set_retry_after (mock_server, 2);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
+  scms_page_reload (page);
+
+  end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  while (find_shown_label_prefix (GTK_WIDGET (window), prefix) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (20);
+    }
+  g_assert_cmpint (scms_client_get_paused_until (client), >, g_get_monotonic_time ());
+
+  /* Once the pause is over the page loads (or shows the error) and the
+   * notice goes away. */
+  while (scms_page_get_state (page) == SCMS_PAGE_STATE_LOADING ||
+         scms_client_get_paused_until (client) > g_get_monotonic_time ())
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (20);
+    }
+  spin (600);
+  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+
+  scms_mock_server_clear_faults (mock_server);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
 test_page_toast (void)
 {
   ScmsWindow *window = create_window (NULL);
@@ -283,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
+  g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/page/toast", test_page_toast);
 
   ret = g_test_run ();
