@@ -1,0 +1,660 @@
+/* scms-page.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scms-page.h"
+
+/*
+ * ScmsPage is the base of every endpoint page of the window: it holds the
+ * client, the cancellable of the request in flight and the page's state,
+ * and loads the page the first time it is shown after the client changed.
+ * Subclasses bring a template whose state stack binds its
+ * `visible-child-name` to #ScmsPage:state.
+ */
+
+typedef struct
+{
+  ScmsClient    *client;
+  GCancellable  *cancellable;
+  char          *title;
+  char          *icon_name;
+  char          *error_title;
+  char          *error_message;
+  ScmsPageState  state;
+  guint          needs_reload : 1;
+} ScmsPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (ScmsPage, scms_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_TITLE,
+  PROP_ICON_NAME,
+  PROP_STATE,
+  PROP_ERROR_TITLE,
+  PROP_ERROR_MESSAGE,
+  N_PROPS
+};
+
+enum {
+  ADD_TOAST,
+  CREDENTIALS_REJECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const state_names[] = {
+  [SCMS_PAGE_STATE_LOADING] = "loading",
+  [SCMS_PAGE_STATE_RESULTS] = "results",
+  [SCMS_PAGE_STATE_EMPTY] = "empty",
+  [SCMS_PAGE_STATE_ERROR] = "error",
+};
+
+static void
+update_actions (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reload", priv->client != NULL);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  scms_page_reload (SCMS_PAGE (widget));
+}
+
+static void
+scms_page_map (GtkWidget *widget)
+{
+  ScmsPage *self = SCMS_PAGE (widget);
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (scms_page_parent_class)->map (widget);
+
+  /* Pages load lazily: only the one the user looks at talks to the server. */
+  if (priv->needs_reload && priv->client != NULL)
+    scms_page_reload (self);
+}
+
+static void
+scms_page_dispose (GObject *object)
+{
+  ScmsPage *self = SCMS_PAGE (object);
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+  GtkWidget *child;
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  g_clear_object (&priv->client);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (scms_page_parent_class)->dispose (object);
+}
+
+static void
+scms_page_finalize (GObject *object)
+{
+  ScmsPage *self = SCMS_PAGE (object);
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_clear_pointer (&priv->title, g_free);
+  g_clear_pointer (&priv->icon_name, g_free);
+  g_clear_pointer (&priv->error_title, g_free);
+  g_clear_pointer (&priv->error_message, g_free);
+
+  G_OBJECT_CLASS (scms_page_parent_class)->finalize (object);
+}
+
+static void
+scms_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ScmsPage *self = SCMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, scms_page_get_client (self));
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, scms_page_get_title (self));
+      break;
+
+    case PROP_ICON_NAME:
+      g_value_set_string (value, scms_page_get_icon_name (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_string (value, state_names[scms_page_get_state (self)]);
+      break;
+
+    case PROP_ERROR_TITLE:
+      g_value_set_string (value, scms_page_get_error_title (self));
+      break;
+
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, scms_page_get_error_message (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ScmsPage *self = SCMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      scms_page_set_client (self, g_value_get_object (value));
+      break;
+
+    case PROP_TITLE:
+      scms_page_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_ICON_NAME:
+      scms_page_set_icon_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_page_class_init (ScmsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scms_page_dispose;
+  object_class->finalize = scms_page_finalize;
+  object_class->get_property = scms_page_get_property;
+  object_class->set_property = scms_page_set_property;
+
+  widget_class->map = scms_page_map;
+
+  /**
+   * ScmsPage:client: (nullable)
+   *
+   * The client the page loads from; %NULL while no community is open.
+   */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         SCMS_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:title:
+   *
+   * The page title, shown in the sidebar and the header bar; it is also
+   * the page's accessible label.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:icon-name:
+   *
+   * A symbolic icon standing for the page.
+   */
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:state:
+   *
+   * The name of the current #ScmsPageState: `loading`, `results`, `empty`
+   * or `error`.
+   */
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL,
+                         "empty",
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:error-title:
+   *
+   * A short title for the error state.
+   */
+  properties[PROP_ERROR_TITLE] =
+    g_param_spec_string ("error-title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:error-message:
+   *
+   * What went wrong and what the user can do, for the error state.
+   */
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScmsPage::add-toast:
+   * @self: a #ScmsPage
+   * @toast: (transfer full): the toast to show
+   *
+   * Asks the window to show @toast. The window's template connects this to
+   * adw_toast_overlay_add_toast(), which takes ownership of the toast.
+   */
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  /**
+   * ScmsPage::credentials-rejected:
+   * @self: a #ScmsPage
+   *
+   * Emitted when the server refused the community ID or the API key, so the
+   * window can show a persistent notice.
+   */
+  signals[CREDENTIALS_REJECTED] =
+    g_signal_new ("credentials-rejected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "page.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "page.reload", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+scms_page_init (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  priv->state = SCMS_PAGE_STATE_EMPTY;
+
+  update_actions (self);
+}
+
+/**
+ * scms_page_get_client:
+ * @self: a #ScmsPage
+ *
+ * Returns: (transfer none) (nullable): the client the page loads from
+ */
+ScmsClient *
+scms_page_get_client (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->client;
+}
+
+/**
+ * scms_page_set_client:
+ * @self: a #ScmsPage
+ * @client: (nullable): the client to load from
+ *
+ * Cancels what the page has in flight and reloads it from @client, at once
+ * when the page is shown, or else the next time it is shown.
+ */
+void
+scms_page_set_client (ScmsPage   *self,
+                      ScmsClient *client)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+  g_return_if_fail (!client || SCMS_IS_CLIENT (client));
+
+  if (priv->client == client)
+    return;
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  g_set_object (&priv->client, client);
+
+  update_actions (self);
+
+  if (client == NULL)
+    {
+      priv->needs_reload = FALSE;
+      scms_page_set_state (self, SCMS_PAGE_STATE_EMPTY);
+    }
+  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      scms_page_reload (self);
+    }
+  else
+    {
+      priv->needs_reload = TRUE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+const char *
+scms_page_get_title (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->title;
+}
+
+/**
+ * scms_page_set_title:
+ * @self: a #ScmsPage
+ * @title: (nullable): the page title
+ *
+ * Sets the title, which also becomes the accessible label of the page, so
+ * that assistive technologies (and tests) can find controls within it.
+ */
+void
+scms_page_set_title (ScmsPage   *self,
+                     const char *title)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+
+  if (title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+scms_page_get_icon_name (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->icon_name;
+}
+
+void
+scms_page_set_icon_name (ScmsPage   *self,
+                         const char *icon_name)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->icon_name, icon_name) == 0)
+    return;
+
+  g_free (priv->icon_name);
+  priv->icon_name = g_strdup (icon_name);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_NAME]);
+}
+
+ScmsPageState
+scms_page_get_state (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), SCMS_PAGE_STATE_EMPTY);
+
+  return priv->state;
+}
+
+/**
+ * scms_page_set_state:
+ * @self: a #ScmsPage
+ * @state: the state to show
+ *
+ * Switches the page to @state; the page's template shows the matching child
+ * of its state stack.
+ */
+void
+scms_page_set_state (ScmsPage      *self,
+                     ScmsPageState  state)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+  g_return_if_fail (state <= SCMS_PAGE_STATE_ERROR);
+
+  if (priv->state == state)
+    return;
+
+  priv->state = state;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+const char *
+scms_page_get_error_title (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->error_title;
+}
+
+const char *
+scms_page_get_error_message (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->error_message;
+}
+
+/**
+ * scms_page_set_error:
+ * @self: a #ScmsPage
+ * @title: (nullable): a short, translated title
+ * @message: (nullable): a translated sentence saying what the user can do
+ *
+ * Sets the text of the error state and switches to it.
+ */
+void
+scms_page_set_error (ScmsPage   *self,
+                     const char *title,
+                     const char *message)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->error_title, title) != 0)
+    {
+      g_free (priv->error_title);
+      priv->error_title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_TITLE]);
+    }
+
+  if (g_strcmp0 (priv->error_message, message) != 0)
+    {
+      g_free (priv->error_message);
+      priv->error_message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+    }
+
+  scms_page_set_state (self, SCMS_PAGE_STATE_ERROR);
+}
+
+/**
+ * scms_page_show_error:
+ * @self: a #ScmsPage
+ * @error: why the page could not be loaded
+ *
+ * Shows @error in the error state. Errors of the client carry a translated
+ * message that says what to do; when the server refused the credentials the
+ * page also emits #ScmsPage::credentials-rejected.
+ */
+void
+scms_page_show_error (ScmsPage     *self,
+                      const GError *error)
+{
+  const char *title;
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+  g_return_if_fail (error != NULL);
+
+  if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
+    title = _("Credentials Rejected");
+  else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NETWORK))
+    title = _("Server Unreachable");
+  else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED))
+    title = _("Not Available on This Plan");
+  else
+    title = _("Could Not Load This Page");
+
+  scms_page_set_error (self, title, error->message);
+
+  if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
+    g_signal_emit (self, signals[CREDENTIALS_REJECTED], 0);
+}
+
+/**
+ * scms_page_get_cancellable:
+ * @self: a #ScmsPage
+ *
+ * Cancels the request the page has in flight, if any, and returns a fresh
+ * cancellable for the next one.
+ *
+ * Returns: (transfer none): a cancellable owned by the page
+ */
+GCancellable *
+scms_page_get_cancellable (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+  priv->cancellable = g_cancellable_new ();
+
+  return priv->cancellable;
+}
+
+/**
+ * scms_page_cancel:
+ * @self: a #ScmsPage
+ *
+ * Cancels the request in flight. A page left half-loaded loads again the
+ * next time it is shown.
+ */
+void
+scms_page_cancel (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (priv->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (priv->cancellable);
+  g_clear_object (&priv->cancellable);
+
+  if (priv->state == SCMS_PAGE_STATE_LOADING)
+    priv->needs_reload = TRUE;
+}
+
+/**
+ * scms_page_reload:
+ * @self: a #ScmsPage
+ *
+ * Loads the page again from its client; does nothing without a client.
+ */
+void
+scms_page_reload (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (priv->client == NULL)
+    return;
+
+  priv->needs_reload = FALSE;
+
+  if (SCMS_PAGE_GET_CLASS (self)->reload != NULL)
+    SCMS_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/**
+ * scms_page_add_toast:
+ * @self: a #ScmsPage
+ * @toast: (transfer full): a new toast
+ *
+ * Asks the window to show @toast.
+ */
+void
+scms_page_add_toast (ScmsPage *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SCMS_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* The handler takes ownership; with none connected, drop it here. */
+  if (g_signal_has_handler_pending (self, signals[ADD_TOAST], 0, FALSE))
+    g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+  else
+    g_object_unref (toast);
+}

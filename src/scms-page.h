@@ -1,0 +1,89 @@
+/* scms-page.h
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "scms-client.h"
+#include "scms-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ScmsPageState:
+ * @SCMS_PAGE_STATE_LOADING: a request is in flight
+ * @SCMS_PAGE_STATE_RESULTS: the page shows what the server answered
+ * @SCMS_PAGE_STATE_EMPTY: the server answered with nothing to show
+ * @SCMS_PAGE_STATE_ERROR: loading failed; see #ScmsPage:error-message
+ *
+ * The states a page can be in. #ScmsPage:state carries the matching
+ * name (`loading`, `results`, `empty`, `error`), which a page's template
+ * binds to the `visible-child-name` of its state stack.
+ */
+typedef enum
+{
+  SCMS_PAGE_STATE_LOADING,
+  SCMS_PAGE_STATE_RESULTS,
+  SCMS_PAGE_STATE_EMPTY,
+  SCMS_PAGE_STATE_ERROR,
+} ScmsPageState;
+
+#define SCMS_TYPE_PAGE (scms_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (ScmsPage, scms_page, SCMS, PAGE, GtkWidget)
+
+/**
+ * ScmsPageClass:
+ * @parent_class: the parent class
+ * @reload: start loading the page from #ScmsPage:client, which is never
+ *   %NULL when this is called. Implementations set the loading state, call
+ *   the client with scms_page_get_cancellable() and, in the callback, return
+ *   quietly when cancelled, else show the results or call
+ *   scms_page_show_error().
+ */
+struct _ScmsPageClass
+{
+  GtkWidgetClass parent_class;
+
+  void (*reload) (ScmsPage *self);
+
+  /*< private >*/
+  gpointer _reserved[8];
+};
+
+ScmsClient    *scms_page_get_client        (ScmsPage      *self);
+void           scms_page_set_client        (ScmsPage      *self,
+                                            ScmsClient    *client);
+const char    *scms_page_get_title         (ScmsPage      *self);
+void           scms_page_set_title         (ScmsPage      *self,
+                                            const char    *title);
+const char    *scms_page_get_icon_name     (ScmsPage      *self);
+void           scms_page_set_icon_name     (ScmsPage      *self,
+                                            const char    *icon_name);
+ScmsPageState  scms_page_get_state         (ScmsPage      *self);
+void           scms_page_set_state         (ScmsPage      *self,
+                                            ScmsPageState  state);
+const char    *scms_page_get_error_title   (ScmsPage      *self);
+const char    *scms_page_get_error_message (ScmsPage      *self);
+void           scms_page_set_error         (ScmsPage      *self,
+                                            const char    *title,
+                                            const char    *message);
+void           scms_page_show_error        (ScmsPage      *self,
+                                            const GError  *error);
+GCancellable  *scms_page_get_cancellable   (ScmsPage      *self);
+void           scms_page_cancel            (ScmsPage      *self);
+void           scms_page_reload            (ScmsPage      *self);
+void           scms_page_add_toast         (ScmsPage      *self,
+                                            AdwToast      *toast);
+
+G_END_DECLS

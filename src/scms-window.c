@@ -1,0 +1,539 @@
+/* scms-window.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scms-subscription-page.h"
+#include "scms-window.h"
+
+struct _ScmsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ScmsClient           *client;
+  GSettings            *settings;
+  ScmsPage             *visible_page;
+  gulong                paused_handler;
+  guint                 paused_timeout;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkInfoBar           *paused_bar;
+  GtkLabel             *paused_label;
+  GtkInfoBar           *trouble_bar;
+  GtkLabel             *trouble_label;
+};
+
+G_DEFINE_FINAL_TYPE (ScmsWindow, scms_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+get_main_view_cb (gpointer    instance,
+                  ScmsClient *client)
+{
+  return g_strdup (client != NULL ? "community" : "welcome");
+}
+
+static gboolean update_paused (ScmsWindow *self);
+
+static gboolean
+paused_tick_cb (gpointer user_data)
+{
+  ScmsWindow *self = user_data;
+
+  if (update_paused (self))
+    return G_SOURCE_CONTINUE;
+
+  self->paused_timeout = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows or hides the notice that the client holds requests back after a
+ * 429, with a countdown. Returns whether the client is still paused. */
+static gboolean
+update_paused (ScmsWindow *self)
+{
+  gint64 paused_until = 0;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+  guint seconds;
+
+  if (self->client != NULL)
+    paused_until = scms_client_get_paused_until (self->client);
+
+  if (paused_until <= now)
+    {
+      gtk_info_bar_set_revealed (self->paused_bar, FALSE);
+      return FALSE;
+    }
+
+  seconds = (guint) ((paused_until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  text = g_strdup_printf (ngettext ("The server asked to slow down. Requests resume in %u second.",
+                                    "The server asked to slow down. Requests resume in %u seconds.",
+                                    seconds),
+                          seconds);
+  gtk_label_set_label (self->paused_label, text);
+  gtk_info_bar_set_revealed (self->paused_bar, TRUE);
+
+  if (self->paused_timeout == 0)
+    self->paused_timeout = g_timeout_add (250, paused_tick_cb, self);
+
+  return TRUE;
+}
+
+static void
+notify_paused_until_cb (ScmsWindow *self)
+{
+  update_paused (self);
+}
+
+static void
+visible_page_changed_cb (ScmsWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Whatever the page we leave still has in flight is of no use now. */
+  if (self->visible_page != NULL && GTK_WIDGET (self->visible_page) != child)
+    scms_page_cancel (self->visible_page);
+
+  self->visible_page = SCMS_IS_PAGE (child) ? SCMS_PAGE (child) : NULL;
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (ScmsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+credentials_rejected_cb (ScmsWindow *self)
+{
+  /* TODO: once the connect form lands, offer to update the key from here. */
+  gtk_label_set_label (self->trouble_label,
+                       _("The server rejected the community ID or the API key. "
+                         "Check them in the Sonoran CMS community settings."));
+  gtk_info_bar_set_revealed (self->trouble_bar, TRUE);
+}
+
+static void
+trouble_bar_response_cb (ScmsWindow *self)
+{
+  gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+
+  gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
+
+  if (self->visible_page != NULL)
+    scms_page_reload (self->visible_page);
+}
+
+static void
+update_actions (ScmsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->client != NULL);
+}
+
+/* The sidebar shows the GtkStackPage titles; the pages own them. */
+static void
+bind_page_titles (ScmsWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->stack);
+  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GObject) stack_page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (stack_page));
+
+      if (!SCMS_IS_PAGE (child))
+        continue;
+
+      g_object_bind_property (child, "title", stack_page, "title", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (child, "icon-name", stack_page, "icon-name", G_BINDING_SYNC_CREATE);
+    }
+}
+
+static GSettings *
+lookup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running uninstalled without GSETTINGS_SCHEMA_DIR: work, just forget
+   * the window state, rather than abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SCMS_SCHEMA_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s not found; window state is not kept", SCMS_SCHEMA_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_state (ScmsWindow *self)
+{
+  g_autofree char *last_page = NULL;
+
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = g_settings_get_string (self->settings, "last-page");
+  if (last_page[0] != '\0' && gtk_stack_get_child_by_name (self->stack, last_page) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, last_page);
+}
+
+static void
+save_state (ScmsWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  /* The default size follows the window's size as long as it is not
+   * maximized, so this is the size to come back to. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+scms_window_close_request (GtkWindow *window)
+{
+  save_state (SCMS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (scms_window_parent_class)->close_request (window);
+}
+
+static void
+scms_window_dispose (GObject *object)
+{
+  ScmsWindow *self = SCMS_WINDOW (object);
+
+  g_clear_handle_id (&self->paused_timeout, g_source_remove);
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->paused_handler, self->client);
+
+  self->visible_page = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_WINDOW);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (scms_window_parent_class)->dispose (object);
+}
+
+static void
+scms_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ScmsWindow *self = SCMS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, scms_window_get_client (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ScmsWindow *self = SCMS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      scms_window_set_client (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_window_class_init (ScmsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = scms_window_dispose;
+  object_class->get_property = scms_window_get_property;
+  object_class->set_property = scms_window_set_property;
+
+  window_class->close_request = scms_window_close_request;
+
+  /**
+   * ScmsWindow:client: (nullable)
+   *
+   * The client of the open community, handed down to every page;
+   * %NULL while no community is open.
+   */
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         SCMS_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.reload", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/scms-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
+  gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, adw_toast_overlay_add_toast);
+
+  /* Types used only in the template; every page in scms-window.ui is
+   * listed here. */
+  g_type_ensure (SCMS_TYPE_CLIENT);
+  g_type_ensure (SCMS_TYPE_PAGE);
+  g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
+}
+
+static void
+scms_window_init (ScmsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = lookup_settings ();
+
+  bind_page_titles (self);
+  restore_state (self);
+  visible_page_changed_cb (self);
+  update_actions (self);
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+/**
+ * scms_window_new:
+ * @application: (nullable): the application
+ *
+ * Returns: (transfer full): a new window with no community open
+ */
+ScmsWindow *
+scms_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (SCMS_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * scms_window_get_client:
+ * @self: a #ScmsWindow
+ *
+ * Returns: (transfer none) (nullable): the client of the open community
+ */
+ScmsClient *
+scms_window_get_client (ScmsWindow *self)
+{
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
+
+  return self->client;
+}
+
+/**
+ * scms_window_set_client:
+ * @self: a #ScmsWindow
+ * @client: (nullable): the client of the community to show
+ *
+ * Opens the community @client talks to; every page reloads from it.
+ */
+void
+scms_window_set_client (ScmsWindow *self,
+                        ScmsClient *client)
+{
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+  g_return_if_fail (!client || SCMS_IS_CLIENT (client));
+
+  if (self->client == client)
+    return;
+
+  if (self->client != NULL)
+    g_clear_signal_handler (&self->paused_handler, self->client);
+
+  g_set_object (&self->client, client);
+
+  if (client != NULL)
+    {
+      self->paused_handler = g_signal_connect_object (client, "notify::paused-until",
+                                                      G_CALLBACK (notify_paused_until_cb),
+                                                      self, G_CONNECT_SWAPPED);
+      adw_window_title_set_subtitle (self->window_title,
+                                     scms_client_get_community_id (client));
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+    }
+
+  gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
+  update_paused (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+/**
+ * scms_window_get_page:
+ * @self: a #ScmsWindow
+ * @name: the page's name in the stack, such as "subscription"
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL if there is none
+ */
+ScmsPage *
+scms_window_get_page (ScmsWindow *self,
+                      const char *name)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  child = gtk_stack_get_child_by_name (self->stack, name);
+
+  return SCMS_IS_PAGE (child) ? SCMS_PAGE (child) : NULL;
+}
+
+/**
+ * scms_window_get_visible_page:
+ * @self: a #ScmsWindow
+ *
+ * Returns: (transfer none) (nullable): the page shown
+ */
+ScmsPage *
+scms_window_get_visible_page (ScmsWindow *self)
+{
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
+
+  return self->visible_page;
+}
+
+/**
+ * scms_window_set_visible_page:
+ * @self: a #ScmsWindow
+ * @name: the page's name in the stack
+ *
+ * Shows the page called @name; what the previous page had in flight is
+ * cancelled.
+ */
+void
+scms_window_set_visible_page (ScmsWindow *self,
+                              const char *name)
+{
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * scms_window_add_toast:
+ * @self: a #ScmsWindow
+ * @toast: (transfer full): a new toast
+ *
+ * Shows @toast over the window.
+ */
+void
+scms_window_add_toast (ScmsWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,364 @@
+/* test-window.c — the window and the Subscription page against the mock
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "scms-mock-server.h"
+#include "scms-subscription-page.h"
+#include "scms-window.h"
+
+#define WAIT_SECONDS 15
+
+static ScmsMockServer *mock_server;
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main context (where the client's replies arrive) until
+ * @page reaches @state, failing after WAIT_SECONDS. */
+static void
+wait_for_state (ScmsPage      *page,
+                ScmsPageState  state)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (scms_page_get_state (page) != state)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("page stayed in state %d, expected %d", scms_page_get_state (page), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+/* The first mapped label or button under @root showing @text. */
+static GtkWidget *
+find_shown_text (GtkWidget  *root,
+                 const char *text)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first mapped label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_shown_label_prefix (GtkWidget  *root,
+                         const char *prefix)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static ScmsClient *
+create_client (void)
+{
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = scms_client_new (scms_mock_server_get_url (mock_server),
+                            SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  return g_steal_pointer (&client);
+}
+
+static ScmsWindow *
+create_window (ScmsClient *client)
+{
+  ScmsWindow *window = scms_window_new (NULL);
+
+  /* GTK owns toplevels; keep a reference of our own for the finalize check. */
+  g_object_ref (window);
+  scms_window_set_client (window, client);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+destroy_window (ScmsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let cancelled calls deliver their (ignored) callbacks. */
+  spin (100);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_welcome (void)
+{
+  ScmsWindow *window = create_window (NULL);
+
+  spin (50);
+  g_assert_null (scms_window_get_client (window));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Add a Community"));
+  g_assert_nonnull (scms_window_get_page (window, "subscription"));
+  g_assert_null (scms_window_get_page (window, "no-such-page"));
+
+  destroy_window (window);
+}
+
+static void
+test_window_subscription (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page;
+
+  g_assert_true (scms_window_get_client (window) == client);
+
+  page = scms_window_get_page (window, "subscription");
+  g_assert_true (SCMS_IS_SUBSCRIPTION_PAGE (page));
+  g_assert_cmpstr (scms_page_get_title (page), ==, "Subscription");
+  g_assert_true (scms_page_get_client (page) == client);
+
+  scms_window_set_visible_page (window, "subscription");
+  g_assert_true (scms_window_get_visible_page (window) == page);
+
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+
+  g_assert_nonnull (scms_subscription_page_get_subscription (SCMS_SUBSCRIPTION_PAGE (page)));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Plan 4"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_window_subscription_error (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  GtkWidget *retry;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+
+  wait_for_state (page, SCMS_PAGE_STATE_ERROR);
+  spin (50);
+
+  g_assert_nonnull (scms_page_get_error_title (page));
+  g_assert_nonnull (scms_page_get_error_message (page));
+  g_assert_cmpstr (scms_page_get_error_message (page), !=, "");
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), scms_page_get_error_message (page)));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  /* Retry recovers once the server behaves again. */
+  retry = find_shown_text (GTK_WIDGET (page), "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate (retry));
+
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_window_client_change_cancels (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_set_slow_ms (mock_server, 300);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  scms_page_reload (page);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+
+  /* Closing the community cancels what is in flight; the late reply must
+   * not bring the page back. */
+  scms_window_set_client (window, NULL);
+  g_assert_null (scms_page_get_client (page));
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
+
+  spin (600);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_null (scms_subscription_page_get_subscription (SCMS_SUBSCRIPTION_PAGE (page)));
+
+  scms_mock_server_clear_faults (mock_server);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_window_paused_notice (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  const char *prefix = "The server asked to slow down";
+  gint64 end;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+
+  /* A 429 pauses the client; the window counts down until it resumes. */
+  scms_mock_server_set_retry_after (mock_server, 2);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
+  scms_page_reload (page);
+
+  end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  while (find_shown_label_prefix (GTK_WIDGET (window), prefix) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (20);
+    }
+  g_assert_cmpint (scms_client_get_paused_until (client), >, g_get_monotonic_time ());
+
+  /* Once the pause is over the page loads (or shows the error) and the
+   * notice goes away. */
+  while (scms_page_get_state (page) == SCMS_PAGE_STATE_LOADING ||
+         scms_client_get_paused_until (client) > g_get_monotonic_time ())
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (20);
+    }
+  spin (600);
+  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+
+  scms_mock_server_clear_faults (mock_server);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_page_toast (void)
+{
+  ScmsWindow *window = create_window (NULL);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+
+  /* The window template routes add-toast to its overlay, which takes the
+   * toast; no handler would leak or warn. */
+  scms_page_add_toast (page, adw_toast_new ("Hello"));
+  spin (50);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
+        {
+          printf ("1..0 # SKIP no display\n");
+          return 0;
+        }
+
+      g_printerr ("No display: run the GUI tests under Xvfb, or set "
+                  "SCMS_TESTS_ALLOW_NO_DISPLAY=1 to skip them\n");
+      return 1;
+    }
+
+  adw_init ();
+  g_type_ensure (SCMS_TYPE_WINDOW);
+
+  mock_server = scms_mock_server_new ();
+  if (!scms_mock_server_start (mock_server, 0, &error))
+    g_error ("Could not start the mock server: %s", error->message);
+
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/subscription", test_window_subscription);
+  g_test_add_func ("/window/subscription-error", test_window_subscription_error);
+  g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
+  g_test_add_func ("/window/paused-notice", test_window_paused_notice);
+  g_test_add_func ("/page/toast", test_page_toast);
+
+  ret = g_test_run ();
+
+  scms_mock_server_stop (mock_server);
+  g_clear_object (&mock_server);
+
+  return ret;
+}
