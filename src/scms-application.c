@@ -25,6 +25,7 @@ struct _ScmsApplication
 
   char           *api_url;
   ScmsMockServer *mock_server;
+  ScmsMockVariant demo_variant;
   guint           demo : 1;
 };
 
@@ -33,6 +34,8 @@ G_DEFINE_FINAL_TYPE (ScmsApplication, scms_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the built-in demo community"), NULL },
+  { "demo-variant", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Reply shapes of the demo community: “live” (default) or “docs”"), N_("VARIANT") },
   { "api-url", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Use URL as the server, for staging or a self-hosted proxy"), N_("URL") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -65,6 +68,7 @@ open_demo (ScmsApplication *self,
     {
       g_autoptr(ScmsMockServer) mock_server = scms_mock_server_new ();
 
+      scms_mock_server_set_variant (mock_server, self->demo_variant);
       if (!scms_mock_server_start (mock_server, 0, &error))
         {
           g_printerr (_("Could not start the demo community: %s\n"), error->message);
@@ -189,6 +193,7 @@ scms_application_handle_local_options (GApplication *application,
 {
   ScmsApplication *self = SCMS_APPLICATION (application);
   const char *api_url = NULL;
+  const char *variant = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -214,6 +219,20 @@ scms_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "demo"))
     self->demo = TRUE;
+
+  /* The demo speaks the live service's drifted shapes unless asked for the
+   * documented ones, so both can be tried by hand and by the tests. */
+  self->demo_variant = SCMS_MOCK_VARIANT_LIVE;
+  if (g_variant_dict_lookup (options, "demo-variant", "&s", &variant))
+    {
+      if (g_strcmp0 (variant, "docs") == 0)
+        self->demo_variant = SCMS_MOCK_VARIANT_DOCS;
+      else if (g_strcmp0 (variant, "live") != 0)
+        {
+          g_printerr (_("sonoran-admin: --demo-variant takes “live” or “docs”\n"));
+          return 1;
+        }
+    }
 
   /* These options only mean something to the process they were given to;
    * a running instance would ignore them, so run a separate one. */

@@ -1,0 +1,196 @@
+# scmsatspi.py — what every end-to-end test needs to drive sonoran-admin
+# through the accessibility tree, as a person would
+#
+# Copyright 2026 The Sonoran Admin authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Needs a display and a session bus (dbus-run-session -- xvfb-run ...) and
+# Debian's /usr/bin/python3 for pyatspi. Tests print TAP through Tap.
+
+import os
+import subprocess
+import sys
+import time
+
+APP_NAME = 'sonoran-admin'
+WINDOW_TITLE = 'Sonoran Admin'
+
+
+class Tap:
+    """TAP output: every check a person would make counts as one test."""
+
+    def __init__(self, planned):
+        self.n = 0
+        self.failed = 0
+        print(f'1..{planned}', flush=True)
+
+    def check(self, ok, what):
+        self.n += 1
+        self.failed += not ok
+        print(f'{"ok" if ok else "not ok"} {self.n} - {what}', flush=True)
+        return bool(ok)
+
+    def comment(self, text):
+        print(f'# {text}', flush=True)
+
+    def bail(self, why):
+        print(f'Bail out! {why}', flush=True)
+        sys.exit(1)
+
+
+_PROCS = []
+
+
+def poll(fn, timeout=15.0):
+    """Calls fn until it returns something true, or the time is up."""
+    end = time.monotonic() + timeout
+    while True:
+        if _PROCS and _PROCS[-1].poll() is not None:
+            return None  # the app is gone: no point waiting
+        try:
+            result = fn()
+        except Exception:  # the tree changes under us while the app works
+            result = None
+        if result or time.monotonic() > end:
+            return result
+        time.sleep(0.1)
+
+
+def require_session():
+    """Fails (never skips) without a display and a bus, unless told to."""
+    if not os.environ.get('DISPLAY') or not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        if os.environ.get('SCMS_TESTS_ALLOW_NO_DISPLAY'):
+            print('1..0 # SKIP needs a display and a session bus')
+            sys.exit(0)
+        print('The end-to-end tests need a display and a session bus: run them under '
+              'dbus-run-session -- xvfb-run, or set SCMS_TESTS_ALLOW_NO_DISPLAY=1',
+              file=sys.stderr)
+        sys.exit(1)
+    if os.environ.get('GTK_A11Y') in ('none', 'test'):
+        print(f'GTK_A11Y={os.environ["GTK_A11Y"]} hides the app from AT-SPI', file=sys.stderr)
+        sys.exit(1)
+
+
+def launch(app_path, *args, env=None):
+    """Starts the app and returns (process, frame) once its window is shown."""
+    import pyatspi
+    proc = subprocess.Popen([app_path, *args], env=env)
+    _PROCS.append(proc)
+    desktop = pyatspi.Registry.getDesktop(0)
+    app = poll(lambda: find_app(desktop, proc))
+    frame = app and poll(lambda: find(app, pyatspi.ROLE_FRAME, WINDOW_TITLE))
+    return proc, frame
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    if proc in _PROCS:
+        _PROCS.remove(proc)
+
+
+def find_app(desktop, proc):
+    def ours(a):
+        if a is None or a.name != APP_NAME:
+            return False
+        try:
+            return a.get_process_id() == proc.pid
+        except Exception:
+            return True
+    return next((a for a in desktop if ours(a)), None)
+
+
+def find(root, role=None, name=None):
+    import pyatspi
+
+    def match(acc):
+        return (acc is not None
+                and (role is None or acc.getRole() == role)
+                and (name is None or acc.name == name))
+    return pyatspi.findDescendant(root, match)
+
+
+def find_all(root, role=None, name=None):
+    import pyatspi
+
+    def match(acc):
+        return (acc is not None
+                and (role is None or acc.getRole() == role)
+                and (name is None or acc.name == name))
+    return pyatspi.findAllDescendants(root, match)
+
+
+def inside(acc, ancestor):
+    while acc is not None:
+        if acc == ancestor:
+            return True
+        acc = acc.parent
+    return False
+
+
+def text_of(acc):
+    # GTK 4.8 returns "" for getText(0, -1).
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def find_label_text(root, wanted):
+    """A label showing exactly `wanted`."""
+    import pyatspi
+
+    def match(acc):
+        if acc is None or acc.getRole() != pyatspi.ROLE_LABEL:
+            return False
+        try:
+            return text_of(acc) == wanted
+        except NotImplementedError:
+            return acc.name == wanted
+    return pyatspi.findDescendant(root, match)
+
+
+def find_page(frame, title):
+    """A page's root widget carries its title as accessible label."""
+    import pyatspi
+    return pyatspi.findDescendant(
+        frame, lambda a: a is not None and a.name == title
+        and a.getRole() not in (pyatspi.ROLE_LABEL, pyatspi.ROLE_LIST_ITEM,
+                                pyatspi.ROLE_PUSH_BUTTON))
+
+
+def select_page(frame, title):
+    """Selects a page in the sidebar (the list outside every page)."""
+    import pyatspi
+    for sidebar in find_all(frame, pyatspi.ROLE_LIST):
+        for i in range(sidebar.childCount):
+            child = sidebar.getChildAtIndex(i)
+            label = child and find(child, pyatspi.ROLE_LABEL)
+            if label is not None and text_of(label) == title:
+                sidebar.querySelection().selectChild(i)
+                return True
+    return False
+
+
+def type_into(entry, text):
+    entry.queryEditableText().setTextContents(text)
+
+
+def click(button):
+    button.queryAction().doAction(0)
+
+
+def screenshot(tap, build_dir, name):
+    """Saves the screen for people to look at; never asserted."""
+    out_dir = os.path.join(build_dir, 'screenshots')
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, name)
+    try:
+        subprocess.run(['import', '-window', 'root', path], check=True, timeout=20,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        tap.comment(f'screenshot saved: {path}')
+    except (OSError, subprocess.SubprocessError) as e:
+        tap.comment(f'no screenshot ({e})')
