@@ -12,14 +12,19 @@
  * meson starts this with DBUS_SESSION_BUS_ADDRESS pointing nowhere. The
  * cases run in the order they are added: first without any bus, then
  * on a private dbus-daemon of our own that has no Secret Service, then
- * on that bus with an org.freedesktop.secrets owner that never answers.
- * GIO keeps the first session bus connection that succeeds for the
- * whole process, so the "no bus" case must come first.
+ * on that bus with an org.freedesktop.secrets owner that never answers,
+ * and last with a real gnome-keyring whose keyring is locked (nothing on
+ * that bus can prompt to unlock it). GIO keeps the first session bus
+ * connection that succeeds for the whole process, so the "no bus" case
+ * must come first.
  */
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
 
 #include "scms-secret.h"
 
@@ -65,16 +70,14 @@ assert_secret_error (const GError    *error,
   g_assert_cmpstr (error->message, !=, "");
 }
 
-/* Runs store, lookup and clear; each must fail with @code within
- * [@min_usec, @max_usec]. */
+/* Each must fail with @code within [@min_usec, @max_usec]. */
 static void
-assert_all_fail (ScmsSecretError code,
-                 gint64          min_usec,
-                 gint64          max_usec)
+assert_store_fails (ScmsSecretError code,
+                    gint64          min_usec,
+                    gint64          max_usec)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(ScmsSecretKey) key = NULL;
   gint64 start;
   gint64 elapsed;
 
@@ -87,8 +90,18 @@ assert_all_fail (ScmsSecretError code,
   assert_secret_error (error, code);
   g_assert_cmpint (elapsed, >=, min_usec);
   g_assert_cmpint (elapsed, <, max_usec);
-  g_clear_error (&error);
-  g_clear_object (&result);
+}
+
+static void
+assert_lookup_fails (ScmsSecretError code,
+                     gint64          min_usec,
+                     gint64          max_usec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScmsSecretKey) key = NULL;
+  gint64 start;
+  gint64 elapsed;
 
   start = g_get_monotonic_time ();
   scms_secret_lookup_async (URL, COMMUNITY, NULL, result_cb, &result);
@@ -100,8 +113,17 @@ assert_all_fail (ScmsSecretError code,
   assert_secret_error (error, code);
   g_assert_cmpint (elapsed, >=, min_usec);
   g_assert_cmpint (elapsed, <, max_usec);
-  g_clear_error (&error);
-  g_clear_object (&result);
+}
+
+static void
+assert_clear_fails (ScmsSecretError code,
+                    gint64          min_usec,
+                    gint64          max_usec)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 start;
+  gint64 elapsed;
 
   start = g_get_monotonic_time ();
   scms_secret_clear_async (URL, COMMUNITY, NULL, result_cb, &result);
@@ -112,6 +134,16 @@ assert_all_fail (ScmsSecretError code,
   assert_secret_error (error, code);
   g_assert_cmpint (elapsed, >=, min_usec);
   g_assert_cmpint (elapsed, <, max_usec);
+}
+
+static void
+assert_all_fail (ScmsSecretError code,
+                 gint64          min_usec,
+                 gint64          max_usec)
+{
+  assert_store_fails (code, min_usec, max_usec);
+  assert_lookup_fails (code, min_usec, max_usec);
+  assert_clear_fails (code, min_usec, max_usec);
 }
 
 static void
@@ -174,6 +206,29 @@ start_private_bus (void)
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
 stop_private_bus (void)
 {
   if (session_bus != NULL)
@@ -189,10 +244,9 @@ stop_private_bus (void)
       g_clear_object (&bus_daemon);
     }
 
-  if (bus_config != NULL)
-    g_unlink (bus_config);
+  /* The folder holds the config and the bus socket. */
   if (bus_dir != NULL)
-    g_rmdir (bus_dir);
+    remove_tree (bus_dir);
   g_clear_pointer (&bus_config, g_free);
   g_clear_pointer (&bus_dir, g_free);
 }
@@ -257,6 +311,123 @@ test_timeout (void)
   g_dbus_connection_close_sync (silent, NULL, NULL);
 }
 
+static gboolean
+secrets_name_has_owner (void)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (session_bus, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "NameHasOwner",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* A real gnome-keyring on the private bus, with a keyring of its own
+ * that holds a key, then locked. The bus has no prompter to activate,
+ * so nothing can unlock it: lookup must say LOCKED, not "no key". */
+static void
+test_locked (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) unlock = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSecretKey) key = NULL;
+  g_autofree char *dir = NULL;
+  GList *objects = NULL;
+  GList *locked = NULL;
+  guint32 daemon_pid = 0;
+  guint i;
+
+  start_private_bus ();
+  g_assert_false (secrets_name_has_owner ());
+
+  dir = g_dir_make_tmp ("scms-test-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", dir, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "GNOME_KEYRING_CONTROL");
+  /* Our G_DEBUG=fatal-warnings would make the daemon abort on its own
+   * warnings (it warns when it cannot reach a prompter). */
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  unlock = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--unlock",
+                                        "--components=secrets", NULL);
+  g_assert_no_error (error);
+  /* A throw-away password for a throw-away keyring. */
+  g_subprocess_communicate_utf8 (unlock, "scms-test", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (unlock));
+  g_assert_cmpint (g_subprocess_get_exit_status (unlock), ==, 0);
+
+  for (i = 0; i < 100 && !secrets_name_has_owner (); i++)
+    g_usleep (G_USEC_PER_SEC / 10);
+  g_assert_true (secrets_name_has_owner ());
+
+  reply = g_dbus_connection_call_sync (session_bus, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &daemon_pid);
+
+  /* Unlocked, it works. */
+  scms_secret_store_async (URL, COMMUNITY, KEY, NULL, result_cb, &result);
+  g_assert_true (scms_secret_store_finish (wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
+                                                 SECRET_COLLECTION_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (collection);
+  objects = g_list_append (objects, collection);
+  g_assert_cmpint (secret_service_lock_sync (service, objects, NULL, &locked, &error), ==, 1);
+  g_assert_no_error (error);
+  g_list_free (objects);
+  g_list_free_full (locked, g_object_unref);
+
+  /* The stored key is there but locked; storing needs an unlocked
+   * collection; clearing cannot remove it. */
+  scms_secret_set_timeout (5);
+  assert_store_fails (SCMS_SECRET_ERROR_LOCKED, 0, 5 * G_USEC_PER_SEC);
+  assert_lookup_fails (SCMS_SECRET_ERROR_LOCKED, 0, 5 * G_USEC_PER_SEC);
+  assert_clear_fails (SCMS_SECRET_ERROR_LOCKED, 0, 5 * G_USEC_PER_SEC);
+
+  /* No item for this community, but the keyring is locked: the key may
+   * not be "not stored", so this is LOCKED too. */
+  scms_secret_lookup_async (URL, "another-community", NULL, result_cb, &result);
+  key = scms_secret_lookup_finish (wait_for (&result), &error);
+  g_assert_true (key == NULL);
+  assert_secret_error (error, SCMS_SECRET_ERROR_LOCKED);
+  scms_secret_set_timeout (0);
+
+  g_clear_object (&collection);
+  g_clear_object (&service);
+  secret_service_disconnect ();
+  if (daemon_pid > 0)
+    kill ((pid_t) daemon_pid, SIGTERM);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/secret-unavailable/no-bus", test_no_bus);
   g_test_add_func ("/secret-unavailable/no-secret-service", test_no_secret_service);
   g_test_add_func ("/secret-unavailable/timeout", test_timeout);
+  g_test_add_func ("/secret-unavailable/locked", test_locked);
 
   status = g_test_run ();
 

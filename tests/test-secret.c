@@ -30,8 +30,14 @@
 
 #define URL_A "https://api.sonorancms.com"
 #define URL_B "http://127.0.0.1:8080/api"
-#define COMMUNITY_1 "community-one"
-#define COMMUNITY_2 "community-two"
+
+/* Community IDs get a random suffix per run, so that runs sharing one
+ * keyring (meson test --repeat with several processes) cannot see each
+ * other's items. */
+static char *community_1;
+static char *community_2;
+#define COMMUNITY_1 ((const char *) community_1)
+#define COMMUNITY_2 ((const char *) community_2)
 
 /* The schema as the contract states it, written out again here so that
  * a change in scms-secret.c that breaks existing items shows up. */
@@ -440,6 +446,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *reason = NULL;
+  g_autofree char *suffix = NULL;
   int status;
 
   /* A prompt must never find a display to wait on. */
@@ -460,6 +467,10 @@ main (int   argc,
       return g_test_run ();
     }
 
+  suffix = g_uuid_string_random ();
+  community_1 = g_strconcat ("community-one-", suffix, NULL);
+  community_2 = g_strconcat ("community-two-", suffix, NULL);
+
   g_test_add_func ("/secret/store-lookup-clear", test_store_lookup_clear);
   g_test_add_func ("/secret/independent-items", test_independent_items);
   g_test_add_func ("/secret/cancelled-before-start", test_cancelled_before_start);
@@ -469,6 +480,8 @@ main (int   argc,
   status = g_test_run ();
 
   secret_service_disconnect ();
+  g_clear_pointer (&community_1, g_free);
+  g_clear_pointer (&community_2, g_free);
 
   return status;
 }
