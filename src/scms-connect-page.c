@@ -51,6 +51,7 @@ struct _ScmsConnectPage
   /* Template widgets */
   GtkWidget            *scroller;
   GtkLabel             *heading_label;
+  GtkWidget            *fields_group;
   AdwEntryRow          *community_row;
   AdwEntryRow          *key_row;
   AdwComboRow          *server_row;
@@ -88,8 +89,16 @@ static void
 set_busy (ScmsConnectPage *self,
           gboolean         busy)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   if (self->busy == !!busy)
     return;
+
+  /* The fields turn insensitive while busy; take the focus out of them
+   * first, so that the entry sees it go (GTK 4.8 warns otherwise). */
+  if (busy && focus != NULL && gtk_widget_is_ancestor (focus, self->fields_group))
+    gtk_root_set_focus (root, NULL);
 
   self->busy = !!busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -487,6 +496,7 @@ scms_connect_page_class_init (ScmsConnectPageClass *klass)
                                                RESOURCE_BASE "/ui/scms-connect-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, fields_group);
   gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, community_row);
   gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, key_row);
   gtk_widget_class_bind_template_child (widget_class, ScmsConnectPage, server_row);
