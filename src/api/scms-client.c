@@ -1457,6 +1457,28 @@ normalize_or_report (ScmsClient          *self,
   return normalized;
 }
 
+/* The shape of every call about one member and nothing else. */
+static void
+call_for_member (ScmsClient          *self,
+                 ScmsEndpoint         endpoint,
+                 ScmsIdKind           kind,
+                 const char          *identifier,
+                 DecodeFunc           decode,
+                 GDestroyNotify       value_free,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag)
+{
+  g_autofree char *normalized = NULL;
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data, source_tag)))
+    return;
+
+  call (self, endpoint, end_data (begin_account (kind, normalized)), decode, value_free,
+        cancellable, callback, user_data, source_tag);
+}
+
 /* Decoders, adapted to one signature. */
 
 #define DECODER(name)                                                  \
@@ -1547,18 +1569,11 @@ scms_client_check_com_apiid_async (ScmsClient          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, SCMS_ID_KIND_API_ID, api_id, callback, user_data,
-                                          scms_client_check_com_apiid_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_CHECK_COM_APIID,
-        end_data (begin_account (SCMS_ID_KIND_API_ID, normalized)),
-        decode_check_com_apiid, g_free,
-        cancellable, callback, user_data, scms_client_check_com_apiid_async);
+  call_for_member (self, SCMS_ENDPOINT_CHECK_COM_APIID, SCMS_ID_KIND_API_ID, api_id,
+                   decode_check_com_apiid, g_free,
+                   cancellable, callback, user_data, scms_client_check_com_apiid_async);
 }
 
 /**
@@ -1593,17 +1608,11 @@ scms_client_get_com_account_async (ScmsClient          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
-                                          scms_client_get_com_account_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_GET_COM_ACCOUNT, end_data (begin_account (kind, normalized)),
-        decode_com_account, g_object_unref,
-        cancellable, callback, user_data, scms_client_get_com_account_async);
+  call_for_member (self, SCMS_ENDPOINT_GET_COM_ACCOUNT, kind, identifier,
+                   decode_com_account, g_object_unref,
+                   cancellable, callback, user_data, scms_client_get_com_account_async);
 }
 
 /**
@@ -2327,17 +2336,11 @@ scms_client_get_current_clock_in_async (ScmsClient          *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
-                                          scms_client_get_current_clock_in_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_GET_CURRENT_CLOCK_IN, end_data (begin_account (kind, normalized)),
-        decode_current_clock_in, g_object_unref,
-        cancellable, callback, user_data, scms_client_get_current_clock_in_async);
+  call_for_member (self, SCMS_ENDPOINT_GET_CURRENT_CLOCK_IN, kind, identifier,
+                   decode_current_clock_in, g_object_unref,
+                   cancellable, callback, user_data, scms_client_get_current_clock_in_async);
 }
 
 /**
