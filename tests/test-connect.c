@@ -105,8 +105,18 @@ find_button (GtkWidget  *root,
 {
   GtkWidget *child;
 
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+  if (GTK_IS_BUTTON (root))
+    {
+      GtkWidget *child_label = gtk_button_get_child (GTK_BUTTON (root));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+        return root;
+      /* Buttons with a mnemonic carry it in a child label, so that their
+       * accessible name is the plain label. */
+      if (GTK_IS_LABEL (child_label) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child_label)), label) == 0)
+        return root;
+    }
 
   for (child = gtk_widget_get_first_child (root);
        child != NULL;
