@@ -2,7 +2,7 @@
 # build-aux/install-deps.sh — install the Debian 12 packages Sonoran Admin needs
 # to build, run and test. Idempotent: does nothing when everything is present.
 #
-# Usage: build-aux/install-deps.sh [build|test|all]   (default: all)
+# Usage: build-aux/install-deps.sh [build|test|all|bench]   (default: all)
 set -eu
 
 build_pkgs="meson ninja-build pkgconf gcc libc6-dev
@@ -18,7 +18,8 @@ test_pkgs="xvfb xauth x11-utils imagemagick libgtk-4-bin
 case "${1:-all}" in
   build) pkgs=$build_pkgs ;;
   test|all) pkgs="$build_pkgs $test_pkgs" ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  bench) pkgs="$build_pkgs $test_pkgs nodejs curl" ;;
+  *) echo "usage: $0 [build|test|all|bench]" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -43,6 +43,24 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+static void
+first_frame_cb (GdkFrameClock *frame_clock,
+                GtkWidget     *window)
+{
+  /* The same clock as CLOCK_MONOTONIC, so another process can compare. */
+  g_printerr ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_cb, window);
+}
+
+static void
+window_realize_cb (GtkWidget *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (window);
+
+  if (frame_clock != NULL)
+    g_signal_connect (frame_clock, "after-paint", G_CALLBACK (first_frame_cb), window);
+}
+
 static ScmsWindow *
 get_window (ScmsApplication *self)
 {
@@ -51,7 +69,13 @@ get_window (ScmsApplication *self)
   if (SCMS_IS_WINDOW (window))
     return SCMS_WINDOW (window);
 
-  return scms_window_new (GTK_APPLICATION (self));
+  window = GTK_WINDOW (scms_window_new (GTK_APPLICATION (self)));
+
+  /* For the cold-start benchmark (build-aux/bench.sh). */
+  if (g_getenv ("SCMS_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
+
+  return SCMS_WINDOW (window);
 }
 
 /* Opens the demo community in @window: a mock of the API served from this
