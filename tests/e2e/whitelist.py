@@ -14,26 +14,12 @@ import re
 import sys
 import time
 
-from scmsatspi import (Tap, find, find_all, find_label_text, find_page, launch, poll,
-                       require_session, screenshot, stop, text_of)
+from scmsatspi import (Tap, find, find_label_text, find_page, launch, poll, require_session,
+                       screenshot, select_page, stop, text_of)
 
 CHECKS_PER_VARIANT = 12
 SERVER = 'Copper Basin | Main'
 SERVERS = ['Copper Basin | Main', 'Copper Basin | Training', 'Copper Basin | Events']
-
-
-def select_page(frame, title):
-    """Selects a page in the window's sidebar; pages hold lists of their own
-    (Subscription lists every page by title), so only the sidebar counts."""
-    import pyatspi
-    for sidebar in find_all(frame, pyatspi.ROLE_LIST, 'Sidebar'):
-        for i in range(sidebar.childCount):
-            child = sidebar.getChildAtIndex(i)
-            label = child and find(child, pyatspi.ROLE_LABEL)
-            if label is not None and text_of(label) == title:
-                sidebar.querySelection().selectChild(i)
-                return True
-    return False
 
 
 def find_button(root, label):
@@ -118,10 +104,16 @@ def run_variant(tap, app_path, build_dir, variant):
             switch.queryAction().doAction(0)
         ids = poll(lambda: find_editable(page, 'Identifiers'))
         check = find_button(page, 'Check')
+        allowed = None
         if ids is not None and check is not None:
             ids.queryEditableText().setTextContents('430291437292752760\n684737923142603598\n')
-            check.queryAction().doAction(0)
-        allowed = poll(lambda: find_label_text(page, 'Allowed'))
+            poll(lambda: '684737923142603598' in text_of(ids), timeout=5)
+            # The click can arrive before the text does: try again if so.
+            for _ in range(3):
+                check.queryAction().doAction(0)
+                allowed = poll(lambda: find_label_text(page, 'Allowed'), timeout=5)
+                if allowed is not None:
+                    break
         tap.check(allowed is not None, f'[{variant}] Bulk Check says "Allowed" for Elena')
         denied = poll(lambda: find_label_text(page, 'Not allowed'), timeout=20)
         tap.check(denied is not None, f'[{variant}] Bulk Check says "Not allowed" for Priya')
