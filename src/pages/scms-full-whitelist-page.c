@@ -24,8 +24,9 @@
  * then searched, sorted, copied and exported here, plus the Bulk Check
  * view that answers for many identifiers at once from that download.
  *
- * Whitelists can hold 100,000 entries: the client decodes them on a worker
- * thread, the list shows the client's model as it is (no copy), filtering
+ * Whitelists can hold 100,000 entries: the client decodes them on worker
+ * threads while they download and appends them to the list this page shows
+ * (no copy), so the first rows appear before the last byte; filtering
  * and sorting run incrementally so typing never waits for them, and the
  * CSV is built on a worker thread and written asynchronously.
  *
@@ -45,6 +46,7 @@ struct _ScmsFullWhitelistPage
   GListModel          *servers;
   GListModel          *entries;
   gint64               server_id;
+  gboolean             streaming;
   char                *count_text;
   GtkFileChooserNative *chooser;
 
@@ -207,7 +209,7 @@ whitelist_loaded (ScmsFullWhitelistPage *self)
 {
   ScmsPageState state = scms_page_get_state (SCMS_PAGE (self));
 
-  return self->entries != NULL &&
+  return self->entries != NULL && !self->streaming &&
          (state == SCMS_PAGE_STATE_RESULTS || state == SCMS_PAGE_STATE_EMPTY);
 }
 
@@ -315,28 +317,47 @@ bulk_reset (ScmsFullWhitelistPage *self)
 }
 
 static void
+streamed_entries_cb (ScmsFullWhitelistPage *self,
+                     guint                  position,
+                     guint                  removed,
+                     guint                  added,
+                     GListModel            *store)
+{
+  if (!self->streaming || store != self->entries)
+    return;
+
+  /* The first rows are in: show them while the rest arrives. */
+  if (added > 0 && scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_LOADING)
+    scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+
+  update_count (self);
+}
+
+static void
 full_whitelist_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(ScmsFullWhitelistPage) self = user_data;
-  g_autoptr(GListModel) entries = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) entries = NULL;
 
   g_assert (SCMS_IS_FULL_WHITELIST_PAGE (self));
 
-  entries = scms_client_full_whitelist_finish (SCMS_CLIENT (object), result, &error);
-
-  if (entries == NULL)
+  if (!scms_client_full_whitelist_into_finish (SCMS_CLIENT (object), result, &error))
     {
       if (scms_client_error_is_cancelled (error))
         return;
 
       g_debug ("Could not load the whitelist: %s", error->message);
+      self->streaming = FALSE;
+      scms_full_whitelist_page_set_entries (self, NULL);
       scms_page_show_error (SCMS_PAGE (self), error);
       return;
     }
 
+  self->streaming = FALSE;
+  entries = g_object_ref (self->entries);
   scms_full_whitelist_page_set_entries (self, entries);
 }
 
@@ -344,23 +365,34 @@ static void
 load_whitelist (ScmsFullWhitelistPage *self)
 {
   ScmsPage *page = SCMS_PAGE (self);
+  g_autoptr(GListStore) store = NULL;
   GCancellable *cancellable;
 
   if (scms_page_get_client (page) == NULL || self->server_id <= 0)
     return;
 
   bulk_reset (self);
+  self->streaming = FALSE;
   scms_full_whitelist_page_set_entries (self, NULL);
 
   cancellable = scms_page_get_cancellable (page);
   scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+
+  /* The list shows this store from the start; the client fills it. */
+  store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (streamed_entries_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->streaming = TRUE;
+  g_set_object (&self->entries, G_LIST_MODEL (store));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRIES]);
   update_actions (self);
 
-  scms_client_full_whitelist_async (scms_page_get_client (page),
-                                    self->server_id,
-                                    cancellable,
-                                    full_whitelist_cb,
-                                    g_object_ref (self));
+  scms_client_full_whitelist_into_async (scms_page_get_client (page),
+                                         self->server_id,
+                                         store,
+                                         cancellable,
+                                         full_whitelist_cb,
+                                         g_object_ref (self));
 }
 
 static void
@@ -1832,14 +1864,16 @@ scms_full_whitelist_page_set_search_text (ScmsFullWhitelistPage *self,
  * scms_full_whitelist_page_is_busy:
  * @self: a #ScmsFullWhitelistPage
  *
- * Returns: %TRUE while the list is still being searched or sorted
+ * Returns: %TRUE while the list is still arriving, or being searched or
+ *   sorted
  */
 gboolean
 scms_full_whitelist_page_is_busy (ScmsFullWhitelistPage *self)
 {
   g_return_val_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self), FALSE);
 
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+  return self->streaming ||
+         gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
