@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "scms-account-page.h"
+#include "scms-members-page.h"
 #include "scms-subscription-page.h"
 #include "scms-window.h"
 
@@ -377,6 +379,8 @@ scms_window_class_init (ScmsWindowClass *klass)
    * listed here. */
   g_type_ensure (SCMS_TYPE_CLIENT);
   g_type_ensure (SCMS_TYPE_PAGE);
+  g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
+  g_type_ensure (SCMS_TYPE_ACCOUNT_PAGE);
   g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
 
