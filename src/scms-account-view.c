@@ -363,6 +363,7 @@ show_ranks (ScmsAccountView *self,
       g_autoptr(ScmsDepartment) department = g_list_model_get_item (departments, i);
       const char *department_id = scms_department_get_id (department);
       g_autoptr(GPtrArray) ranks = g_ptr_array_new ();
+      g_autofree char *title = NULL;
       GtkWidget *group;
 
       for (guint j = 0; j < resolved->len; j++)
@@ -378,9 +379,10 @@ show_ranks (ScmsAccountView *self,
 
       g_ptr_array_sort (ranks, compare_rank_power);
 
+      /* Group titles are markup ("Fire & Rescue"). */
+      title = g_markup_escape_text (scms_department_get_label (department), -1);
       group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       scms_department_get_label (department));
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       for (guint j = 0; j < ranks->len; j++)
         {
           ScmsRank *rank = g_ptr_array_index (ranks, j);
@@ -456,8 +458,11 @@ static void
 show_profile_message (ScmsAccountView *self,
                       const char      *message)
 {
+  g_autofree char *escaped = message != NULL ? g_markup_escape_text (message, -1) : NULL;
+
   clear_group_rows (self->profile_group, self->profile_rows);
-  adw_preferences_group_set_description (self->profile_group, message);
+  /* The description is markup; server messages are not. */
+  adw_preferences_group_set_description (self->profile_group, escaped);
 }
 
 static void

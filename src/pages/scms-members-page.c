@@ -305,8 +305,6 @@ clear_members (ScmsMembersPage *self)
   self->skip = 0;
   self->total = 0;
   self->loading_more = FALSE;
-  /* Replies still on their way belong to the list just dropped. */
-  self->serial++;
 }
 
 static void
