@@ -14,9 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "scms-account-page.h"
 #include "scms-connect-page.h"
 #include "scms-full-whitelist-page.h"
 #include "scms-game-servers-page.h"
+#include "scms-members-page.h"
 #include "scms-profiles.h"
 #include "scms-secret.h"
 #include "scms-subscription-page.h"
@@ -768,6 +770,8 @@ scms_window_class_init (ScmsWindowClass *klass)
   g_type_ensure (SCMS_TYPE_PAGE);
   g_type_ensure (SCMS_TYPE_GAME_SERVERS_PAGE);
   g_type_ensure (SCMS_TYPE_FULL_WHITELIST_PAGE);
+  g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
+  g_type_ensure (SCMS_TYPE_ACCOUNT_PAGE);
   g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
 
