@@ -165,6 +165,14 @@ def find_page(frame, title):
 def select_page(frame, title):
     """Selects a page in the sidebar (the list outside every page)."""
     import pyatspi
+    # The window's sidebar first: pages have lists with the same words.
+    for sidebar in find_all(frame, pyatspi.ROLE_LIST, 'Sidebar'):
+        for i in range(sidebar.childCount):
+            child = sidebar.getChildAtIndex(i)
+            label = child and find(child, pyatspi.ROLE_LABEL)
+            if label is not None and text_of(label) == title:
+                sidebar.querySelection().selectChild(i)
+                return True
     for sidebar in find_all(frame, pyatspi.ROLE_LIST):
         for i in range(sidebar.childCount):
             child = sidebar.getChildAtIndex(i)
