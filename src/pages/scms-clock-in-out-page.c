@@ -38,6 +38,7 @@ struct _ScmsClockInOutPage
   ScmsIdKind        kind;
   char             *identifier;
   char             *member_name;
+  char             *pending_name;     /* while the rest loads */
   ScmsClockIn      *clock_in;         /* the open shift, or NULL */
 
   GPtrArray        *type_ids;         /* parallel to type_list after "Default" */
@@ -211,7 +212,14 @@ toast (ScmsClockInOutPage *self,
 }
 
 /* Loading: account (for the name), then the open shift, then the shift
- * types once per community. */
+ * types once per community. The name shows with the rest, not before. */
+
+static void
+show_results (ScmsClockInOutPage *self)
+{
+  set_member (self, self->kind, self->identifier, self->pending_name);
+  scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+}
 
 static void
 get_clockin_types_cb (GObject      *object,
@@ -232,7 +240,7 @@ get_clockin_types_cb (GObject      *object,
 
       /* Without the types a shift still starts, with the default type. */
       g_debug ("Could not load the clock-in types: %s", error->message);
-      scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+      show_results (self);
       return;
     }
 
@@ -254,7 +262,7 @@ get_clockin_types_cb (GObject      *object,
 
   /* The shift type label depends on the names just loaded. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_IN]);
-  scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+  show_results (self);
 }
 
 static void
@@ -282,7 +290,7 @@ load_current_clock_in_cb (GObject      *object,
 
   if (self->types_loaded)
     {
-      scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+      show_results (self);
       return;
     }
 
@@ -321,7 +329,8 @@ get_com_account_cb (GObject      *object,
   name = scms_account_get_acc_name (account);
   if (name == NULL || *name == '\0')
     name = scms_account_get_display_name (account);
-  set_member (self, self->kind, self->identifier, name);
+  g_free (self->pending_name);
+  self->pending_name = g_strdup (name);
 
   scms_client_get_current_clock_in_async (SCMS_CLIENT (object),
                                           self->kind,
@@ -508,11 +517,22 @@ checked_before_toggle_cb (GObject      *object,
   send_clock (self, SCMS_CLOCK_ACTION_TOGGLE);
 }
 
+/* Actions only make sense on a member whose state is shown; anything
+ * else (such as a lookup in flight) must not be cancelled by one. */
+static gboolean
+can_act (ScmsClockInOutPage *self)
+{
+  return !self->busy
+         && self->identifier != NULL
+         && scms_page_get_client (SCMS_PAGE (self)) != NULL
+         && scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_RESULTS;
+}
+
 static void
 start_toggle (ScmsClockInOutPage *self,
               ClockIntent         intent)
 {
-  if (self->busy || self->identifier == NULL || scms_page_get_client (SCMS_PAGE (self)) == NULL)
+  if (!can_act (self))
     return;
 
   self->intent = intent;
@@ -545,7 +565,7 @@ force_response_cb (ScmsClockInOutPage *self,
   if (g_strcmp0 (response, "force") != 0)
     return;
 
-  if (self->busy || self->identifier == NULL || scms_page_get_client (SCMS_PAGE (self)) == NULL)
+  if (!can_act (self))
     return;
 
   self->intent = CLOCK_INTENT_FORCE_IN;
@@ -558,7 +578,7 @@ force_clicked_cb (ScmsClockInOutPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (self->busy || self->identifier == NULL)
+  if (!can_act (self))
     return;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -625,6 +645,7 @@ scms_clock_in_out_page_finalize (GObject *object)
 
   g_clear_pointer (&self->identifier, g_free);
   g_clear_pointer (&self->member_name, g_free);
+  g_clear_pointer (&self->pending_name, g_free);
 
   G_OBJECT_CLASS (scms_clock_in_out_page_parent_class)->finalize (object);
 }

@@ -127,6 +127,8 @@ show_departments (ScmsDepartmentsPage *self,
       guint n_ranks = g_list_model_get_n_items (ranks);
       g_autofree char *count = NULL;
       g_autofree char *description = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
       GtkFilterListModel *filtered;
       GtkWidget *group;
       GtkWidget *list;
@@ -141,10 +143,12 @@ show_departments (ScmsDepartmentsPage *self,
       else
         description = g_steal_pointer (&count);
 
+      /* Group titles are markup: "Fire & Rescue" must not break them. */
+      title = g_markup_escape_text (scms_department_get_label (department), -1);
+      escaped = g_markup_escape_text (description, -1);
       group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       scms_department_get_label (department));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
 
       filtered = gtk_filter_list_model_new (g_object_ref (ranks),
                                             g_object_ref (GTK_FILTER (self->rank_filter)));

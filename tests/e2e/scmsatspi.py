@@ -202,3 +202,17 @@ def screenshot(tap, build_dir, name):
         tap.comment(f'screenshot saved: {path}')
     except (OSError, subprocess.SubprocessError) as e:
         tap.comment(f'no screenshot ({e})')
+
+
+def find_button(root, text):
+    """A push button showing `text`: by its name, or by the label inside it
+    (GTK 4.8 names a button with a mnemonic "_Label Label")."""
+    import pyatspi
+
+    def match(acc):
+        if acc is None or acc.getRole() != pyatspi.ROLE_PUSH_BUTTON:
+            return False
+        if acc.name == text:
+            return True
+        return find_label_text(acc, text) is not None
+    return pyatspi.findDescendant(root, match)
