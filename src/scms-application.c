@@ -91,13 +91,14 @@ open_demo (ScmsApplication *self,
   scms_window_set_client (window, client);
 }
 
-/* The hook for the connect form (issue 3): it will reconnect to the
- * last-profile with its key from the keyring, or present the form. Until
- * it lands the window shows its "Add a Community" view. */
+/* Reconnects to the last profile with its key from the keyring, or
+ * presents the connect form (with the --api-url server preset). */
 static void
 open_saved_community (ScmsApplication *self,
                       ScmsWindow      *window)
 {
+  scms_window_set_server_url_preset (window, self->api_url);
+  scms_window_open_saved_community (window);
 }
 
 static void
@@ -118,7 +119,12 @@ add_community_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  /* Enabled together with the connect form. */
+  ScmsApplication *self = user_data;
+  ScmsWindow *window = get_window (self);
+
+  scms_window_set_server_url_preset (window, self->api_url);
+  scms_window_add_community (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -248,7 +254,6 @@ scms_application_startup (GApplication *application)
 {
   ScmsApplication *self = SCMS_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
-  GAction *add_community;
 
   G_APPLICATION_CLASS (scms_application_parent_class)->startup (application);
 
@@ -256,10 +261,6 @@ scms_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-
-  /* The connect form is not there yet. */
-  add_community = g_action_map_lookup_action (G_ACTION_MAP (self), "add-community");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (add_community), FALSE);
 }
 
 static void

@@ -21,6 +21,7 @@ typedef struct _ScmsApplication      ScmsApplication;
 typedef struct _ScmsCheckApiIdPage   ScmsCheckApiIdPage;
 typedef struct _ScmsClockInOutPage   ScmsClockInOutPage;
 typedef struct _ScmsDepartmentsPage  ScmsDepartmentsPage;
+typedef struct _ScmsConnectPage      ScmsConnectPage;
 typedef struct _ScmsPage             ScmsPage;
 typedef struct _ScmsSubscriptionPage ScmsSubscriptionPage;
 typedef struct _ScmsVerifyWhitelistPage ScmsVerifyWhitelistPage;
