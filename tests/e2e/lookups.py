@@ -11,6 +11,7 @@
 # Without --variant both reply variants run, one after the other.
 # Prints TAP. Screenshots go to BUILD_DIR/screenshots/ (saved, not checked).
 
+import faulthandler
 import sys
 import time
 
@@ -194,6 +195,15 @@ def main():
     app_path, build_dir = args[0], args[1]
 
     require_session()
+    # Say where it hangs, should it ever, before meson gives up on it.
+    faulthandler.dump_traceback_later(160, exit=True)
+
+    # An app left over on the bus by an earlier test must not stall every
+    # call for D-Bus's default 25 s.
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+    Atspi.set_timeout(3000, 15000)
 
     tap = Tap(CHECKS_PER_VARIANT * len(variants))
     for n, variant in enumerate(variants):
