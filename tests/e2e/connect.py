@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 
+import scmsatspi
 from scmsatspi import (Tap, connect_form, fill_connect_form, find, find_label_containing,
                        find_label_prefix, find_label_text, find_page, launch, launch_connected,
                        poll, require_session, screenshot, select_page, stop)
@@ -222,10 +223,10 @@ def main():
         or ['live', 'docs']
 
     require_session()
-    # AT-SPI's own warnings (dbind) must not abort this script; the app
-    # keeps fatal warnings through APP_G_DEBUG.
+    # scmsatspi keeps AT-SPI's own warnings (dbind) from aborting this
+    # script; the app keeps the test's G_DEBUG (fatal warnings).
     global APP_G_DEBUG
-    APP_G_DEBUG = os.environ.pop('G_DEBUG', None)
+    APP_G_DEBUG = scmsatspi.APP_ENV.get('G_DEBUG')
     keyring_dir = os.environ.get('SCMS_TEST_KEYRING')
     if not keyring_dir:
         # Never a skip: this test is about the keyring.

@@ -8,10 +8,46 @@
 # Needs a display and a session bus (dbus-run-session -- xvfb-run ...) and
 # Debian's /usr/bin/python3 for pyatspi. Tests print TAP through Tap.
 
+import atexit
+import faulthandler
 import os
 import subprocess
 import sys
+import threading
 import time
+
+
+# The app runs with the test environment as it is, warnings fatal. This
+# driver's own libraries may warn about what is not ours (libatspi: "no
+# AT-SPI cache" from GTK 4.8), which must not abort it: GLib reads G_DEBUG
+# when pyatspi is first imported, after this.
+APP_ENV = dict(os.environ)
+os.environ['G_DEBUG'] = ','.join(flag for flag in os.environ.get('G_DEBUG', '').split(',')
+                                 if flag and not flag.startswith('fatal'))
+
+_PROCS = []
+
+
+def _stop_all():
+    for proc in list(_PROCS):
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _watchdog():
+    # A hang inside a blocking AT-SPI call cannot be interrupted from
+    # Python: say where every thread is, stop the app (it holds our output
+    # open) and fail, instead of waiting for meson's timeout.
+    print('Bail out! the end-to-end test hung', flush=True)
+    faulthandler.dump_traceback(all_threads=True)
+    _stop_all()
+    os._exit(1)
+
+
+atexit.register(_stop_all)
+_WATCHDOG = threading.Timer(int(os.environ.get('SCMS_E2E_WATCHDOG', '150')), _watchdog)
+_WATCHDOG.daemon = True
+_WATCHDOG.start()
 
 APP_NAME = 'sonoran-admin'
 WINDOW_TITLE = 'Sonoran Admin'
@@ -39,7 +75,6 @@ class Tap:
         sys.exit(1)
 
 
-_PROCS = []
 
 
 def poll(fn, timeout=15.0):
@@ -76,7 +111,8 @@ def launch(app_path, *args, env=None, **popen_args):
     """Starts the app and returns (process, frame) once its window is shown.
     popen_args go to subprocess.Popen (stdout=, stderr= to capture them)."""
     import pyatspi
-    proc = subprocess.Popen([app_path, *args], env=env, **popen_args)
+    proc = subprocess.Popen([app_path, *args], env=APP_ENV if env is None else env,
+                            **popen_args)
     _PROCS.append(proc)
     desktop = pyatspi.Registry.getDesktop(0)
     app = poll(lambda: find_app(desktop, proc))
