@@ -2,7 +2,7 @@
 # build-aux/install-deps.sh — install the Debian 12 packages Sonoran Admin needs
 # to build, run and test. Idempotent: does nothing when everything is present.
 #
-# Usage: build-aux/install-deps.sh [build|test|all|fuzz|valgrind]   (default: all)
+# Usage: build-aux/install-deps.sh [build|test|all|bench|fuzz|valgrind]   (default: all)
 #   fuzz: build + clang for the libFuzzer targets; valgrind: test + valgrind
 set -eu
 
@@ -21,9 +21,10 @@ fuzz_pkgs="clang libclang-rt-14-dev"
 case "${1:-all}" in
   build) pkgs=$build_pkgs ;;
   test|all) pkgs="$build_pkgs $test_pkgs" ;;
+  bench) pkgs="$build_pkgs $test_pkgs nodejs curl" ;;
   fuzz) pkgs="$build_pkgs $fuzz_pkgs" ;;
   valgrind) pkgs="$build_pkgs $test_pkgs valgrind" ;;
-  *) echo "usage: $0 [build|test|all|fuzz|valgrind]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|all|bench|fuzz|valgrind]" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -88,6 +88,15 @@ done
 # "(uint32 1234,)" → 1234
 keyring_pid=$(bus_call GetConnectionUnixProcessID | sed -n 's/.*uint32 \([0-9][0-9]*\).*/\1/p')
 
+# at-spi-bus-launcher, which D-Bus activates for GTK and pyatspi, puts
+# its socket in XDG_RUNTIME_DIR, else in ~/.cache/at-spi/bus, a path every
+# other session of this user shares (and replaces): end-to-end tests run
+# at the same time would talk to each other's accessibility bus. Give the
+# activated services this session's private runtime folder.
+if command -v dbus-update-activation-environment >/dev/null 2>&1; then
+  dbus-update-activation-environment "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR" >/dev/null 2>&1 || true
+fi
+
 # Lets the keyring tests check that they run against this throw-away keyring.
 export SCMS_TEST_KEYRING="$XDG_DATA_HOME"
 

@@ -17,6 +17,7 @@
 G_BEGIN_DECLS
 
 typedef struct _ScmsApplication      ScmsApplication;
+typedef struct _ScmsConnectPage      ScmsConnectPage;
 typedef struct _ScmsPage             ScmsPage;
 typedef struct _ScmsSubscriptionPage ScmsSubscriptionPage;
 typedef struct _ScmsWindow           ScmsWindow;

@@ -14,6 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "scms-connect-page.h"
+#include "scms-profiles.h"
+#include "scms-secret.h"
 #include "scms-subscription-page.h"
 #include "scms-window.h"
 
@@ -26,6 +29,12 @@ struct _ScmsWindow
   ScmsPage             *visible_page;
   gulong                paused_handler;
   guint                 paused_timeout;
+  /* Clients opened in this session, by profile ("URL\nID"): switching
+   * back needs no keyring call, and keys kept for this session only stay
+   * usable. */
+  GHashTable           *session_clients;
+  char                 *server_url_preset;
+  guint                 connect_visible : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -38,6 +47,12 @@ struct _ScmsWindow
   GtkLabel             *paused_label;
   GtkInfoBar           *trouble_bar;
   GtkLabel             *trouble_label;
+  GtkWidget            *update_button;
+  ScmsConnectPage      *connect_page;
+  GtkWidget            *profiles_button;
+  GtkWidget            *connect_profiles_button;
+  GMenu                *profiles_section;
+  GMenu                *forget_section;
 };
 
 G_DEFINE_FINAL_TYPE (ScmsWindow, scms_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,6 +60,7 @@ G_DEFINE_FINAL_TYPE (ScmsWindow, scms_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_CONNECT_VISIBLE,
   N_PROPS
 };
 
@@ -52,9 +68,17 @@ static GParamSpec *properties[N_PROPS];
 
 static char *
 get_main_view_cb (gpointer    instance,
-                  ScmsClient *client)
+                  ScmsClient *client,
+                  gboolean    connect_visible)
 {
-  return g_strdup (client != NULL ? "community" : "welcome");
+  return g_strdup (client != NULL && !connect_visible ? "community" : "connect");
+}
+
+static gboolean
+has_client_cb (gpointer    instance,
+               ScmsClient *client)
+{
+  return client != NULL;
 }
 
 static gboolean update_paused (ScmsWindow *self);
@@ -139,10 +163,10 @@ back_clicked_cb (ScmsWindow *self)
 static void
 credentials_rejected_cb (ScmsWindow *self)
 {
-  /* TODO: once the connect form lands, offer to update the key from here. */
   gtk_label_set_label (self->trouble_label,
-                       _("The server rejected the community ID or the API key. "
-                         "Check them in the Sonoran CMS community settings."));
+                       _("Credentials rejected: the server refused the community ID or the "
+                         "API key. Update them to continue."));
+  gtk_widget_set_visible (self->update_button, TRUE);
   gtk_info_bar_set_revealed (self->trouble_bar, TRUE);
 }
 
@@ -260,6 +284,306 @@ save_state (ScmsWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* Profiles: the saved communities, the connect form and the keyring. */
+
+static char *
+profile_key (const char *server_url,
+             const char *community_id)
+{
+  return g_strdup_printf ("%s\n%s", server_url, community_id);
+}
+
+static gboolean
+is_open_profile (ScmsWindow *self,
+                 const char *community_id,
+                 const char *server_url)
+{
+  return self->client != NULL &&
+         g_strcmp0 (scms_client_get_community_id (self->client), community_id) == 0 &&
+         g_strcmp0 (scms_client_get_base_url (self->client), server_url) == 0;
+}
+
+static void
+set_connect_visible (ScmsWindow *self,
+                     gboolean    visible)
+{
+  if (self->connect_visible == !!visible)
+    return;
+
+  self->connect_visible = !!visible;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-connect",
+                                 self->connect_visible && self->client != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECT_VISIBLE]);
+}
+
+/* Menu labels take underscores as mnemonics; community IDs may have some. */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static const char *
+get_new_server_url (ScmsWindow *self)
+{
+  if (self->server_url_preset != NULL)
+    return self->server_url_preset;
+
+  return NULL;
+}
+
+static void
+update_profiles_menu (ScmsWindow *self)
+{
+  g_autoptr(GVariant) profiles = NULL;
+  g_autofree char *open_label = NULL;
+  GVariantIter iter;
+  const char *label;
+  const char *community_id;
+  const char *server_url;
+  guint n_profiles = 0;
+
+  g_menu_remove_all (self->profiles_section);
+  g_menu_remove_all (self->forget_section);
+
+  if (self->settings != NULL)
+    {
+      profiles = g_settings_get_value (self->settings, "profiles");
+      g_variant_iter_init (&iter, profiles);
+      while (g_variant_iter_next (&iter, "(&s&s&s)", &label, &community_id, &server_url))
+        {
+          g_autoptr(GMenuItem) item = NULL;
+          g_autofree char *escaped = escape_mnemonics (label);
+
+          item = g_menu_item_new (escaped, NULL);
+          g_menu_item_set_action_and_target_value (item, "win.open-profile",
+                                                   g_variant_new ("(ss)", community_id,
+                                                                  server_url));
+          g_menu_append_item (self->profiles_section, item);
+          n_profiles++;
+
+          if (is_open_profile (self, community_id, server_url))
+            open_label = g_strdup (label);
+        }
+    }
+
+  if (open_label != NULL)
+    {
+      g_autofree char *escaped = escape_mnemonics (open_label);
+      /* Translators: %s is the name of a saved community. */
+      g_autofree char *forget = g_strdup_printf (_("_Forget “%s”…"), escaped);
+
+      g_menu_append (self->forget_section, forget, "win.forget-profile");
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-profile", open_label != NULL);
+  gtk_widget_set_visible (self->connect_profiles_button, n_profiles > 0);
+}
+
+static void
+connected_cb (ScmsWindow       *self,
+              ScmsClient       *client,
+              ScmsSubscription *subscription)
+{
+  const char *community_id = scms_client_get_community_id (client);
+  const char *server_url = scms_client_get_base_url (client);
+
+  g_hash_table_replace (self->session_clients,
+                        profile_key (server_url, community_id),
+                        g_object_ref (client));
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      if (!scms_profiles_find (self->settings, community_id, server_url, &label))
+        label = g_strdup (community_id);
+      scms_profiles_save (self->settings, label, community_id, server_url);
+    }
+
+  scms_window_set_client (self, client);
+  set_connect_visible (self, FALSE);
+
+  if (subscription != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: the first %s is a community ID, the second the name of
+       * its plan, such as "Pro". */
+      title = g_strdup_printf (_("Connected to %s — %s plan"),
+                               community_id, scms_subscription_get_name (subscription));
+      scms_window_add_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+open_profile (ScmsWindow *self,
+              const char *community_id,
+              const char *server_url)
+{
+  g_autofree char *key = profile_key (server_url, community_id);
+  ScmsClient *client;
+
+  if (is_open_profile (self, community_id, server_url))
+    {
+      scms_connect_page_cancel (self->connect_page);
+      set_connect_visible (self, FALSE);
+      return;
+    }
+
+  client = g_hash_table_lookup (self->session_clients, key);
+  if (client != NULL)
+    {
+      scms_connect_page_cancel (self->connect_page);
+      scms_window_set_client (self, client);
+      set_connect_visible (self, FALSE);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "last-profile", community_id);
+      return;
+    }
+
+  set_connect_visible (self, TRUE);
+  scms_connect_page_reconnect (self->connect_page, community_id, server_url);
+}
+
+static void
+open_profile_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  const char *community_id;
+  const char *server_url;
+
+  g_variant_get (param, "(&s&s)", &community_id, &server_url);
+  open_profile (SCMS_WINDOW (widget), community_id, server_url);
+}
+
+static void
+clear_key_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ScmsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!scms_secret_clear_finish (result, &error) && error != NULL)
+    {
+      g_debug ("Could not remove the API key: %s", error->message);
+      scms_window_add_toast (self,
+                             adw_toast_new (_("The API key could not be removed from the keyring")));
+      return;
+    }
+
+  scms_window_add_toast (self, adw_toast_new (_("Community forgotten")));
+}
+
+static void
+forget_profile (ScmsWindow *self,
+                const char *community_id,
+                const char *server_url)
+{
+  g_autofree char *key = profile_key (server_url, community_id);
+
+  if (self->settings != NULL)
+    scms_profiles_remove (self->settings, community_id, server_url);
+
+  g_hash_table_remove (self->session_clients, key);
+
+  if (is_open_profile (self, community_id, server_url))
+    {
+      scms_window_set_client (self, NULL);
+      scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+    }
+
+  scms_secret_clear_async (server_url, community_id, NULL, clear_key_cb, g_object_ref (self));
+  update_profiles_menu (self);
+}
+
+static void
+forget_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ScmsWindow       *self)
+{
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+
+  forget_profile (self,
+                  g_object_get_data (G_OBJECT (dialog), "scms-community-id"),
+                  g_object_get_data (G_OBJECT (dialog), "scms-server-url"));
+}
+
+static void
+forget_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->client == NULL || self->settings == NULL ||
+      !scms_profiles_find (self->settings,
+                           scms_client_get_community_id (self->client),
+                           scms_client_get_base_url (self->client),
+                           &label))
+    return;
+
+  /* Translators: %s is the name of a saved community. */
+  heading = g_strdup_printf (_("Forget “%s”?"), label);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("The community and its API key will be removed from this "
+                                     "computer. You can add it again with its community ID and "
+                                     "API key."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "forget", _("_Forget"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "scms-community-id",
+                          g_strdup (scms_client_get_community_id (self->client)), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "scms-server-url",
+                          g_strdup (scms_client_get_base_url (self->client)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_credentials_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  scms_connect_page_reset (self->connect_page,
+                           scms_client_get_community_id (self->client),
+                           scms_client_get_base_url (self->client));
+  set_connect_visible (self, TRUE);
+}
+
+static void
+close_connect_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  scms_connect_page_cancel (self->connect_page);
+  set_connect_visible (self, FALSE);
+}
+
 static gboolean
 scms_window_close_request (GtkWindow *window)
 {
@@ -283,8 +607,19 @@ scms_window_dispose (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->session_clients, g_hash_table_unref);
 
   G_OBJECT_CLASS (scms_window_parent_class)->dispose (object);
+}
+
+static void
+scms_window_finalize (GObject *object)
+{
+  ScmsWindow *self = SCMS_WINDOW (object);
+
+  g_clear_pointer (&self->server_url_preset, g_free);
+
+  G_OBJECT_CLASS (scms_window_parent_class)->finalize (object);
 }
 
 static void
@@ -299,6 +634,10 @@ scms_window_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, scms_window_get_client (self));
+      break;
+
+    case PROP_CONNECT_VISIBLE:
+      g_value_set_boolean (value, scms_window_get_connect_visible (self));
       break;
 
     default:
@@ -333,6 +672,7 @@ scms_window_class_init (ScmsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = scms_window_dispose;
+  object_class->finalize = scms_window_finalize;
   object_class->get_property = scms_window_get_property;
   object_class->set_property = scms_window_set_property;
 
@@ -349,9 +689,28 @@ scms_window_class_init (ScmsWindowClass *klass)
                          SCMS_TYPE_CLIENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ScmsWindow:connect-visible:
+   *
+   * Whether the connect form is shown over the open community (to add a
+   * community, update credentials or reopen a saved one). Without a
+   * community the form is shown anyway.
+   */
+  properties[PROP_CONNECT_VISIBLE] =
+    g_param_spec_boolean ("connect-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.open-profile", "(ss)", open_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-profile", NULL,
+                                   forget_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.update-credentials", NULL,
+                                   update_credentials_action);
+  gtk_widget_class_install_action (widget_class, "win.close-connect", NULL,
+                                   close_connect_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.reload", NULL);
 
@@ -366,7 +725,15 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_bar);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, update_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_page);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_profiles_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_section);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, forget_section);
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_client_cb);
+  gtk_widget_class_bind_template_callback (widget_class, connected_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
@@ -376,6 +743,7 @@ scms_window_class_init (ScmsWindowClass *klass)
   /* Types used only in the template; every page in scms-window.ui is
    * listed here. */
   g_type_ensure (SCMS_TYPE_CLIENT);
+  g_type_ensure (SCMS_TYPE_CONNECT_PAGE);
   g_type_ensure (SCMS_TYPE_PAGE);
   g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
@@ -386,6 +754,14 @@ scms_window_init (ScmsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = lookup_settings ();
+  self->session_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::profiles",
+                             G_CALLBACK (update_profiles_menu), self, G_CONNECT_SWAPPED);
+  update_profiles_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-connect", FALSE);
+  scms_connect_page_reset (self->connect_page, NULL, NULL);
 
   bind_page_titles (self);
   restore_state (self);
@@ -462,8 +838,12 @@ scms_window_set_client (ScmsWindow *self,
     }
 
   gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
+  gtk_widget_set_visible (self->update_button, FALSE);
   update_paused (self);
   update_actions (self);
+  update_profiles_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-connect",
+                                 self->connect_visible && self->client != NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
@@ -536,4 +916,96 @@ scms_window_add_toast (ScmsWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * scms_window_get_connect_visible:
+ * @self: a #ScmsWindow
+ *
+ * Returns: whether the connect form is shown over the open community
+ */
+gboolean
+scms_window_get_connect_visible (ScmsWindow *self)
+{
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), FALSE);
+
+  return self->connect_visible;
+}
+
+/**
+ * scms_window_get_connect_page:
+ * @self: a #ScmsWindow
+ *
+ * Returns: (transfer none): the connect form
+ */
+ScmsConnectPage *
+scms_window_get_connect_page (ScmsWindow *self)
+{
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
+
+  return self->connect_page;
+}
+
+/**
+ * scms_window_set_server_url_preset:
+ * @self: a #ScmsWindow
+ * @server_url: (nullable): the server for new communities (`--api-url`)
+ *
+ * Presets the Server field of the connect form for new communities.
+ */
+void
+scms_window_set_server_url_preset (ScmsWindow *self,
+                                   const char *server_url)
+{
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->server_url_preset, server_url) == 0)
+    return;
+
+  g_free (self->server_url_preset);
+  self->server_url_preset = g_strdup (server_url);
+
+  if (self->client == NULL && !scms_connect_page_get_busy (self->connect_page))
+    scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+}
+
+/**
+ * scms_window_add_community:
+ * @self: a #ScmsWindow
+ *
+ * Shows an empty connect form for another community.
+ */
+void
+scms_window_add_community (ScmsWindow *self)
+{
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+
+  scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+  set_connect_visible (self, TRUE);
+}
+
+/**
+ * scms_window_open_saved_community:
+ * @self: a #ScmsWindow
+ *
+ * Reopens the community that was open last with its key from the
+ * keyring, without asking; shows the connect form when there is none,
+ * no key is stored or the keyring cannot be used.
+ */
+void
+scms_window_open_saved_community (ScmsWindow *self)
+{
+  g_autofree char *community_id = NULL;
+  g_autofree char *server_url = NULL;
+
+  g_return_if_fail (SCMS_IS_WINDOW (self));
+
+  if (self->settings == NULL ||
+      !scms_profiles_find_last (self->settings, &community_id, &server_url))
+    {
+      scms_window_add_community (self);
+      return;
+    }
+
+  open_profile (self, community_id, server_url);
 }

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "scms-client.h"
+#include "scms-connect-page.h"
 #include "scms-page.h"
 #include "scms-types.h"
 
@@ -35,5 +36,11 @@ void        scms_window_set_visible_page (ScmsWindow *self,
                                           const char *name);
 void        scms_window_add_toast    (ScmsWindow     *self,
                                       AdwToast       *toast);
+gboolean         scms_window_get_connect_visible   (ScmsWindow *self);
+ScmsConnectPage *scms_window_get_connect_page      (ScmsWindow *self);
+void             scms_window_set_server_url_preset (ScmsWindow *self,
+                                                    const char *server_url);
+void             scms_window_add_community         (ScmsWindow *self);
+void             scms_window_open_saved_community  (ScmsWindow *self);
 
 G_END_DECLS

@@ -480,6 +480,92 @@ test_full_whitelist (Fixture       *fixture,
 }
 
 static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_full_whitelist_streams (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScmsWhitelistEntry) first = NULL;
+  g_autoptr(ScmsWhitelistEntry) last = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  scms_mock_server_set_whitelist_size (mock, 100000);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
+  g_assert_true (scms_client_full_whitelist_into_finish (client, wait_for (&result), &error));
+  g_assert_no_error (error);
+
+  /* All of it, in reply order, landed in several pieces rather than one. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 100000);
+  g_assert_cmpuint (changes, >=, 5);
+  first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (first), ==, "Tobias Wrenfield");
+  last = g_list_model_get_item (G_LIST_MODEL (store), 99999);
+  g_assert_true (g_str_has_prefix (scms_whitelist_entry_get_name (last), "Whitelist Member"));
+
+  scms_mock_server_stop (mock);
+}
+
+static void
+test_full_whitelist_stream_faults (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  static const struct {
+    ScmsMockFault fault;
+    int           code;
+  } cases[] = {
+    { SCMS_MOCK_FAULT_TRUNCATED_JSON, SCMS_CLIENT_ERROR_BAD_RESPONSE },
+    { SCMS_MOCK_FAULT_WRONG_TYPES, SCMS_CLIENT_ERROR_BAD_RESPONSE },
+    { SCMS_MOCK_FAULT_BACKEND_REACHED, SCMS_CLIENT_ERROR_INVALID_REQUEST },
+    { SCMS_MOCK_FAULT_DROP, SCMS_CLIENT_ERROR_NETWORK },
+    { SCMS_MOCK_FAULT_SERVER_ERROR, SCMS_CLIENT_ERROR_SERVER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      scms_mock_server_inject_fault (fixture->mock, cases[i].fault, "/servers/full_whitelist", 1);
+      scms_client_full_whitelist_into_async (fixture->client, 1, store, NULL,
+                                             store_result_cb, &result);
+      g_assert_false (scms_client_full_whitelist_into_finish (fixture->client, wait_for (&result),
+                                                              &error));
+      g_assert_error (error, SCMS_CLIENT_ERROR, cases[i].code);
+      /* Never half a list behind an error. */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+    }
+
+  /* And the next download is whole. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) entries = full_whitelist (fixture->client, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (whitelist_has (entries, "Elena Ashgrove"));
+  }
+}
+
+static void
 test_profile_fields_and_types (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -995,6 +1081,8 @@ main (int   argc,
   ADD_BOTH ("game-servers", test_game_servers);
   ADD_BOTH ("verify-whitelist", test_verify_whitelist);
   ADD_BOTH ("full-whitelist", test_full_whitelist);
+  ADD_LIVE ("full-whitelist/streams", test_full_whitelist_streams);
+  ADD_BOTH ("full-whitelist/stream-faults", test_full_whitelist_stream_faults);
   ADD_BOTH ("profile-fields-and-types", test_profile_fields_and_types);
   ADD_BOTH ("accounts/paging", test_accounts_paging);
   ADD_BOTH ("errors/credentials", test_credentials_rejected);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "scms-array-splitter.h"
 #include "scms-client.h"
 #include "scms-decode.h"
 #include "scms-scheduler.h"
@@ -36,9 +37,20 @@
  *
  * A timer started when the request goes out bounds the exchange (the queue
  * wait does not count) and turns into SCMS_CLIENT_ERROR_TIMEOUT.
+ *
+ * FULL_WHITELIST replies can be tens of megabytes, so they stream: while
+ * the body downloads, ScmsArraySplitter cuts it between array elements and
+ * each piece is decoded on a worker thread (both cores: one reads, one
+ * decodes); pieces land in the caller's GListStore in order, one splice each,
+ * so the first rows show long before the last byte arrives and json-glib
+ * never holds a tree of the whole reply.
  */
 
 #define READ_CHUNK_SIZE (64 * 1024)
+
+/* Streamed pieces: big enough to keep the thread hand-offs rare, small
+ * enough that the first rows come quickly and each splice is short. */
+#define PIECE_SIZE (512 * 1024)
 
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
@@ -72,6 +84,17 @@ typedef struct
   guint          status;
   gint64         begin;
   gboolean       timed_out;
+  gboolean       returned;
+
+  /* Streaming (FULL_WHITELIST): see stream_*() */
+  GListStore        *into;
+  ScmsArraySplitter  splitter;
+  GPtrArray         *pieces;      /* per piece: GPtrArray of items once decoded */
+  guint              n_landed;
+  guint              n_decoding;
+  gboolean           streaming;
+  gboolean           eof;
+  GError            *stream_error;
 } Request;
 
 struct _ScmsClient
@@ -157,6 +180,9 @@ request_free (gpointer data)
   g_clear_object (&request->stream);
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_clear_pointer (&request->content_type, g_free);
+  g_clear_pointer (&request->pieces, g_ptr_array_unref);
+  g_clear_object (&request->into);
+  g_clear_error (&request->stream_error);
   g_free (request);
 }
 
@@ -713,6 +739,15 @@ request_return (GTask  *task,
 {
   Request *request = g_task_get_task_data (task);
 
+  /* A streamed call may still have pieces decoding when it fails. */
+  if (request->returned)
+    {
+      g_clear_pointer (&result, result_free);
+      g_clear_error (&error);
+      return;
+    }
+  request->returned = TRUE;
+
   /* Whatever happened, a call its owner cancelled ends as cancelled. */
   if (g_cancellable_is_cancelled (request->caller_cancellable))
     {
@@ -726,6 +761,10 @@ request_return (GTask  *task,
       g_source_destroy (request->timeout_source);
       g_clear_pointer (&request->timeout_source, g_source_unref);
     }
+
+  /* Never leave half a list behind an error. */
+  if (error != NULL && request->into != NULL)
+    g_list_store_remove_all (request->into);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -787,6 +826,170 @@ decode_thread (GTask        *task,
     }
 }
 
+static GListStore *
+request_into (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  return request->into;
+}
+
+/* Streaming. */
+
+typedef struct
+{
+  guint  index;
+  char  *json;
+  gsize  length;
+} Piece;
+
+static void
+piece_free (gpointer data)
+{
+  Piece *piece = data;
+
+  g_free (piece->json);
+  g_free (piece);
+}
+
+static void
+piece_decode_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Piece *piece = task_data;
+  g_autoptr(GListModel) items = NULL;
+  GPtrArray *array;
+  GError *error = NULL;
+  ScmsRawReply reply = {
+    .status = 200,
+    .content_type = "application/json",
+    .body = piece->json,
+    .length = piece->length,
+  };
+  guint n;
+
+  /* The same decoder as a whole reply, with all its guards. */
+  items = _scms_decode_full_whitelist (&reply, &error);
+  if (items == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (items);
+  array = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (items, i));
+
+  g_task_return_pointer (task, array, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void stream_maybe_finish (GTask *task);
+
+static void
+piece_decoded_cb (GObject      *object,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Request *request = g_task_get_task_data (task);
+  Piece *piece = g_task_get_task_data (G_TASK (res));
+  GError *error = NULL;
+  GPtrArray *items;
+
+  request->n_decoding--;
+
+  items = g_task_propagate_pointer (G_TASK (res), &error);
+  if (items == NULL)
+    {
+      if (request->stream_error == NULL)
+        request->stream_error = error;
+      else
+        g_error_free (error);
+      items = g_ptr_array_new ();
+    }
+
+  g_ptr_array_index (request->pieces, piece->index) = items;
+
+  /* Land every piece that is next in line, in reply order. */
+  while (!request->returned && request->stream_error == NULL &&
+         request->n_landed < request->pieces->len &&
+         g_ptr_array_index (request->pieces, request->n_landed) != NULL)
+    {
+      GPtrArray *landed = g_ptr_array_index (request->pieces, request->n_landed);
+      guint position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
+
+      g_list_store_splice (request->into, position, 0, landed->pdata, landed->len);
+      request->n_landed++;
+    }
+
+  stream_maybe_finish (task);
+}
+
+static void
+stream_dispatch (GTask *task,
+                 gsize  min_size)
+{
+  Request *request = g_task_get_task_data (task);
+  const char *data = (const char *)request->body->data;
+  gsize start, length;
+
+  while (_scms_array_splitter_take (&request->splitter, data, min_size, &start, &length))
+    {
+      g_autoptr(GTask) piece_task = NULL;
+      Piece *piece;
+
+      if (_scms_array_splitter_is_blank (data + start, length))
+        {
+          /* Only "[ ]" may have nothing between its brackets. */
+          if (request->splitter.n_separators > 0 && request->stream_error == NULL)
+            request->stream_error = client_error_new (SCMS_CLIENT_ERROR_BAD_RESPONSE);
+          continue;
+        }
+
+      piece = g_new0 (Piece, 1);
+      piece->index = request->pieces->len;
+      piece->length = length + 2;
+      piece->json = g_malloc (piece->length);
+      piece->json[0] = '[';
+      memcpy (piece->json + 1, data + start, length);
+      piece->json[length + 1] = ']';
+      g_ptr_array_add (request->pieces, NULL);
+
+      request->n_decoding++;
+      piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
+      g_task_set_source_tag (piece_task, piece_decode_thread);
+      g_task_set_task_data (piece_task, piece, piece_free);
+      g_task_run_in_thread (piece_task, piece_decode_thread);
+    }
+}
+
+static void
+stream_maybe_finish (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  Result *result;
+
+  if (!request->eof || request->n_decoding > 0 || request->returned)
+    return;
+
+  if (request->stream_error != NULL)
+    {
+      g_debug ("%s: streamed reply unreadable: %s",
+               scms_endpoint_get_path (request->endpoint), request->stream_error->message);
+      g_clear_error (&request->stream_error);
+      request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_BAD_RESPONSE));
+      return;
+    }
+
+  result = g_new0 (Result, 1);
+  result->value = g_object_ref (request->into);
+  result->value_free = g_object_unref;
+  request_return (task, result, NULL);
+}
+
 static void
 decoded_cb (GObject      *object,
             GAsyncResult *res,
@@ -797,6 +1000,24 @@ decoded_cb (GObject      *object,
   Result *result;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  /* A reply that was not streamed still fills the caller's store. */
+  if (result != NULL && request_into (task) != NULL)
+    {
+      GListStore *into = request_into (task);
+      GListModel *items = result->value;
+      guint n = g_list_model_get_n_items (items);
+      g_autoptr(GPtrArray) array = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (items, i));
+      g_list_store_splice (into, g_list_model_get_n_items (G_LIST_MODEL (into)), 0,
+                           array->pdata, array->len);
+
+      result->value_free (result->value);
+      result->value = g_object_ref (into);
+    }
+
   request_return (task, result, error);
 }
 
@@ -833,6 +1054,14 @@ read_cb (GObject      *object,
       g_byte_array_append (request->body,
                            g_bytes_get_data (chunk, NULL),
                            g_bytes_get_size (chunk));
+
+      if (request->streaming)
+        {
+          _scms_array_splitter_scan (&request->splitter,
+                                     (const char *)request->body->data, request->body->len);
+          stream_dispatch (task, PIECE_SIZE);
+        }
+
       g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                        request->cancellable, read_cb,
                                        g_steal_pointer (&task));
@@ -850,6 +1079,24 @@ read_cb (GObject      *object,
     {
       g_source_destroy (request->timeout_source);
       g_clear_pointer (&request->timeout_source, g_source_unref);
+    }
+
+  /* A streamed array is finished by its pieces; anything else that came
+   * (an error text, the wrong shape) takes the ordinary decoder below. */
+  if (request->streaming && request->splitter.opened)
+    {
+      request->eof = TRUE;
+      if (!request->splitter.closed || request->splitter.invalid)
+        {
+          if (request->stream_error == NULL)
+            request->stream_error = client_error_new (SCMS_CLIENT_ERROR_BAD_RESPONSE);
+        }
+      else
+        {
+          stream_dispatch (task, 0);
+        }
+      stream_maybe_finish (task);
+      return;
     }
 
   decode_task = g_task_new (NULL, NULL, decoded_cb, g_steal_pointer (&task));
@@ -950,6 +1197,13 @@ send_cb (GObject      *object,
 
   request->body = g_byte_array_sized_new (content_length > 0 ? (guint) MIN (content_length, 1 << 24)
                                                              : READ_CHUNK_SIZE);
+
+  if (request->into != NULL && SOUP_STATUS_IS_SUCCESSFUL (request->status))
+    {
+      request->streaming = TRUE;
+      request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+      _scms_array_splitter_init (&request->splitter);
+    }
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    request->cancellable, read_cb, g_steal_pointer (&task));
 }
@@ -1056,15 +1310,16 @@ scheduled_cb (gpointer data,
 }
 
 static void
-call (ScmsClient          *self,
-      ScmsEndpoint         endpoint,
-      JsonNode            *data,
-      DecodeFunc           decode,
-      GDestroyNotify       value_free,
-      GCancellable        *cancellable,
-      GAsyncReadyCallback  callback,
-      gpointer             user_data,
-      gpointer             source_tag)
+call_into (ScmsClient          *self,
+           ScmsEndpoint         endpoint,
+           JsonNode            *data,
+           DecodeFunc           decode,
+           GDestroyNotify       value_free,
+           GListStore          *into,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data,
+           gpointer             source_tag)
 {
   g_autoptr(GTask) task = NULL;
   Request *request;
@@ -1079,6 +1334,7 @@ call (ScmsClient          *self,
   request->data = data;
   request->decode = decode;
   request->value_free = value_free;
+  request->into = into ? g_object_ref (into) : NULL;
   request->caller_cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_task_set_task_data (task, request, request_free);
 
@@ -1089,6 +1345,21 @@ call (ScmsClient          *self,
     }
 
   scms_scheduler_submit (self->scheduler, cancellable, scheduled_cb, g_steal_pointer (&task));
+}
+
+static void
+call (ScmsClient          *self,
+      ScmsEndpoint         endpoint,
+      JsonNode            *data,
+      DecodeFunc           decode,
+      GDestroyNotify       value_free,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data,
+      gpointer             source_tag)
+{
+  call_into (self, endpoint, data, decode, value_free, NULL,
+             cancellable, callback, user_data, source_tag);
 }
 
 static gpointer
@@ -1186,6 +1457,28 @@ normalize_or_report (ScmsClient          *self,
   return normalized;
 }
 
+/* The shape of every call about one member and nothing else. */
+static void
+call_for_member (ScmsClient          *self,
+                 ScmsEndpoint         endpoint,
+                 ScmsIdKind           kind,
+                 const char          *identifier,
+                 DecodeFunc           decode,
+                 GDestroyNotify       value_free,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag)
+{
+  g_autofree char *normalized = NULL;
+
+  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data, source_tag)))
+    return;
+
+  call (self, endpoint, end_data (begin_account (kind, normalized)), decode, value_free,
+        cancellable, callback, user_data, source_tag);
+}
+
 /* Decoders, adapted to one signature. */
 
 #define DECODER(name)                                                  \
@@ -1276,18 +1569,11 @@ scms_client_check_com_apiid_async (ScmsClient          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, SCMS_ID_KIND_API_ID, api_id, callback, user_data,
-                                          scms_client_check_com_apiid_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_CHECK_COM_APIID,
-        end_data (begin_account (SCMS_ID_KIND_API_ID, normalized)),
-        decode_check_com_apiid, g_free,
-        cancellable, callback, user_data, scms_client_check_com_apiid_async);
+  call_for_member (self, SCMS_ENDPOINT_CHECK_COM_APIID, SCMS_ID_KIND_API_ID, api_id,
+                   decode_check_com_apiid, g_free,
+                   cancellable, callback, user_data, scms_client_check_com_apiid_async);
 }
 
 /**
@@ -1322,17 +1608,11 @@ scms_client_get_com_account_async (ScmsClient          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
-                                          scms_client_get_com_account_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_GET_COM_ACCOUNT, end_data (begin_account (kind, normalized)),
-        decode_com_account, g_object_unref,
-        cancellable, callback, user_data, scms_client_get_com_account_async);
+  call_for_member (self, SCMS_ENDPOINT_GET_COM_ACCOUNT, kind, identifier,
+                   decode_com_account, g_object_unref,
+                   cancellable, callback, user_data, scms_client_get_com_account_async);
 }
 
 /**
@@ -1515,31 +1795,20 @@ scms_client_verify_whitelist_finish (ScmsClient    *self,
   return finish (self, result, scms_client_verify_whitelist_async, NULL, error);
 }
 
-/**
- * scms_client_full_whitelist_async:
- * @self: a #ScmsClient
- * @server_id: the game server, 1 or more
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: for @callback
- *
- * Downloads everyone allowed on a game server (`FULL_WHITELIST`). The reply
- * is decoded on a worker thread, however large it is.
- */
-void
-scms_client_full_whitelist_async (ScmsClient          *self,
-                                  gint64               server_id,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+static void
+full_whitelist (ScmsClient          *self,
+                gint64               server_id,
+                GListStore          *into,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data,
+                gpointer             source_tag)
 {
   g_autoptr(JsonBuilder) builder = NULL;
 
-  g_return_if_fail (SCMS_IS_CLIENT (self));
-
   if (server_id <= 0)
     {
-      g_task_report_error (self, callback, user_data, scms_client_full_whitelist_async,
+      g_task_report_error (self, callback, user_data, source_tag,
                            g_error_new_literal (SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
                                                 _("Choose a game server.")));
       return;
@@ -1550,9 +1819,37 @@ scms_client_full_whitelist_async (ScmsClient          *self,
   json_builder_set_member_name (builder, "serverId");
   json_builder_add_int_value (builder, server_id);
 
-  call (self, SCMS_ENDPOINT_FULL_WHITELIST, end_data (g_steal_pointer (&builder)),
-        decode_full_whitelist, g_object_unref,
-        cancellable, callback, user_data, scms_client_full_whitelist_async);
+  call_into (self, SCMS_ENDPOINT_FULL_WHITELIST, end_data (g_steal_pointer (&builder)),
+             decode_full_whitelist, g_object_unref, into,
+             cancellable, callback, user_data, source_tag);
+}
+
+/**
+ * scms_client_full_whitelist_async:
+ * @self: a #ScmsClient
+ * @server_id: the game server, 1 or more
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Downloads everyone allowed on a game server (`FULL_WHITELIST`). The reply
+ * is decoded on worker threads while it downloads, however large it is.
+ * See scms_client_full_whitelist_into_async() to show rows as they arrive.
+ */
+void
+scms_client_full_whitelist_async (ScmsClient          *self,
+                                  gint64               server_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GListStore) store = NULL;
+
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+
+  store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  full_whitelist (self, server_id, store, cancellable, callback, user_data,
+                  scms_client_full_whitelist_async);
 }
 
 /**
@@ -1566,6 +1863,54 @@ scms_client_full_whitelist_finish (ScmsClient    *self,
                                    GError       **error)
 {
   return finish (self, result, scms_client_full_whitelist_async, NULL, error);
+}
+
+/**
+ * scms_client_full_whitelist_into_async:
+ * @self: a #ScmsClient
+ * @server_id: the game server, 1 or more
+ * @store: a #GListStore of #ScmsWhitelistEntry to append to
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the whole list has arrived, or on failure
+ * @user_data: for @callback
+ *
+ * Like scms_client_full_whitelist_async(), but appends the entries to
+ * @store as the reply streams in, in reply order, a few thousand per
+ * #GListModel::items-changed, so a list view shows the first rows while the
+ * rest downloads. On failure @store is emptied again.
+ */
+void
+scms_client_full_whitelist_into_async (ScmsClient          *self,
+                                       gint64               server_id,
+                                       GListStore          *store,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (g_type_is_a (g_list_model_get_item_type (G_LIST_MODEL (store)),
+                                 SCMS_TYPE_WHITELIST_ENTRY));
+
+  full_whitelist (self, server_id, store, cancellable, callback, user_data,
+                  scms_client_full_whitelist_into_async);
+}
+
+/**
+ * scms_client_full_whitelist_into_finish:
+ *
+ * Returns: %TRUE when the whole whitelist is in the store
+ */
+gboolean
+scms_client_full_whitelist_into_finish (ScmsClient    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_autoptr(GListModel) store = NULL;
+
+  store = finish (self, result, scms_client_full_whitelist_into_async, NULL, error);
+
+  return store != NULL;
 }
 
 /* Departments: fetched once per client and shared by every caller. */
@@ -1991,17 +2336,11 @@ scms_client_get_current_clock_in_async (ScmsClient          *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autofree char *normalized = NULL;
-
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  if (!(normalized = normalize_or_report (self, kind, identifier, callback, user_data,
-                                          scms_client_get_current_clock_in_async)))
-    return;
-
-  call (self, SCMS_ENDPOINT_GET_CURRENT_CLOCK_IN, end_data (begin_account (kind, normalized)),
-        decode_current_clock_in, g_object_unref,
-        cancellable, callback, user_data, scms_client_get_current_clock_in_async);
+  call_for_member (self, SCMS_ENDPOINT_GET_CURRENT_CLOCK_IN, kind, identifier,
+                   decode_current_clock_in, g_object_unref,
+                   cancellable, callback, user_data, scms_client_get_current_clock_in_async);
 }
 
 /**

@@ -160,6 +160,15 @@ void              scms_client_full_whitelist_async     (ScmsClient          *sel
 GListModel       *scms_client_full_whitelist_finish    (ScmsClient          *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+void              scms_client_full_whitelist_into_async (ScmsClient         *self,
+                                                        gint64               server_id,
+                                                        GListStore          *store,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          scms_client_full_whitelist_into_finish (ScmsClient        *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 void              scms_client_get_departments_async    (ScmsClient          *self,
                                                         gboolean             refresh,
                                                         GCancellable        *cancellable,

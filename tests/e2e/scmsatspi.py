@@ -72,10 +72,11 @@ def require_session():
         sys.exit(1)
 
 
-def launch(app_path, *args, env=None):
-    """Starts the app and returns (process, frame) once its window is shown."""
+def launch(app_path, *args, env=None, **popen_args):
+    """Starts the app and returns (process, frame) once its window is shown.
+    popen_args go to subprocess.Popen (stdout=, stderr= to capture them)."""
     import pyatspi
-    proc = subprocess.Popen([app_path, *args], env=env)
+    proc = subprocess.Popen([app_path, *args], env=env, **popen_args)
     _PROCS.append(proc)
     desktop = pyatspi.Registry.getDesktop(0)
     app = poll(lambda: find_app(desktop, proc))
@@ -194,3 +195,85 @@ def screenshot(tap, build_dir, name):
         tap.comment(f'screenshot saved: {path}')
     except (OSError, subprocess.SubprocessError) as e:
         tap.comment(f'no screenshot ({e})')
+
+
+def start_mock(mock_path, variant, community, key, *args):
+    """Starts the standalone mock on a free port accepting `community` and
+    `key` (passed in the environment, never on the command line) and
+    returns (process, url) once it listens."""
+    env = dict(os.environ, SCMS_MOCK_API_KEY=key)
+    proc = subprocess.Popen([mock_path, '--port', '0', '--variant', variant,
+                             '--community-id', community, *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    line = proc.stdout.readline()
+    if not line.startswith('Listening on '):
+        proc.kill()
+        proc.wait()
+        raise RuntimeError(f'the mock did not start ({line.strip()!r})')
+    return proc, line.split('Listening on ', 1)[1].strip()
+
+
+def find_label_prefix(root, prefix):
+    """A label whose text starts with `prefix`."""
+    import pyatspi
+
+    def match(acc):
+        if acc is None or acc.getRole() != pyatspi.ROLE_LABEL:
+            return False
+        try:
+            return text_of(acc).startswith(prefix)
+        except NotImplementedError:
+            return acc.name.startswith(prefix)
+    return pyatspi.findDescendant(root, match)
+
+
+def find_label_containing(root, part):
+    """A label whose text contains `part`."""
+    import pyatspi
+
+    def match(acc):
+        if acc is None or acc.getRole() != pyatspi.ROLE_LABEL:
+            return False
+        try:
+            return part in text_of(acc)
+        except NotImplementedError:
+            return part in acc.name
+    return pyatspi.findDescendant(root, match)
+
+
+def connect_form(frame):
+    """The connect form (its root carries the accessible label "Connect")."""
+    import pyatspi
+    return pyatspi.findDescendant(
+        frame, lambda a: a is not None and a.name == 'Connect'
+        and a.getRole() == pyatspi.ROLE_PANEL)
+
+
+def fill_connect_form(frame, community, key):
+    """Types the Community ID and the API Key and clicks Connect; returns
+    False when a control is missing."""
+    import pyatspi
+    form = poll(lambda: connect_form(frame))
+    community_entry = form and poll(lambda: find(form, pyatspi.ROLE_TEXT, 'Community ID'))
+    key_entry = form and find(form, pyatspi.ROLE_TEXT, 'API Key')
+    button = form and find(form, pyatspi.ROLE_PUSH_BUTTON, 'Connect')
+    if not (community_entry and key_entry and button):
+        return False
+    type_into(community_entry, community)
+    type_into(key_entry, key)
+    click(button)
+    return True
+
+
+def launch_connected(app_path, mock_url, community, key, env=None, **popen_args):
+    """Starts the app with --api-url mock_url, connects by typing the
+    community ID and the key as a person would, and returns
+    (process, frame) once it says it is connected; frame is None when that
+    did not happen. The key is never printed."""
+    proc, frame = launch(app_path, '--api-url', mock_url, env=env, **popen_args)
+    if frame is None or not fill_connect_form(frame, community, key):
+        return proc, None
+    if not poll(lambda: find_label_prefix(frame, 'Connected to ')):
+        return proc, None
+    return proc, frame

@@ -1,0 +1,166 @@
+/* scms-array-splitter.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scms-array-splitter.h"
+
+static inline gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void
+_scms_array_splitter_init (ScmsArraySplitter *self)
+{
+  *self = (ScmsArraySplitter) { 0 };
+}
+
+/**
+ * _scms_array_splitter_scan:
+ * @self: a splitter
+ * @data: everything received so far (the same buffer, growing)
+ * @length: its length
+ *
+ * Looks at the bytes after the ones already scanned.
+ */
+void
+_scms_array_splitter_scan (ScmsArraySplitter *self,
+                           const char        *data,
+                           gsize              length)
+{
+  for (gsize i = self->scanned; i < length && !self->invalid; i++)
+    {
+      char c = data[i];
+
+      if (self->closed)
+        {
+          if (!is_space (c))
+            self->invalid = TRUE;
+          continue;
+        }
+
+      if (!self->opened)
+        {
+          if (c == '[')
+            {
+              self->opened = TRUE;
+              self->depth = 1;
+              self->start = self->end = i + 1;
+            }
+          else if (!is_space (c))
+            self->invalid = TRUE;
+          continue;
+        }
+
+      if (self->in_string)
+        {
+          if (self->escaped)
+            self->escaped = FALSE;
+          else if (c == '\\')
+            self->escaped = TRUE;
+          else if (c == '"')
+            self->in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          self->in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          /* json-glib recurses per level; nothing real nests this deep. */
+          if (++self->depth > 64)
+            self->invalid = TRUE;
+          break;
+
+        case ']':
+        case '}':
+          if (--self->depth == 0)
+            {
+              if (c != ']')
+                self->invalid = TRUE;
+              self->closed = TRUE;
+              self->end = i;
+            }
+          break;
+
+        case ',':
+          if (self->depth == 1)
+            {
+              self->n_separators++;
+              self->end = i;
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  self->scanned = MAX (self->scanned, length);
+}
+
+/**
+ * _scms_array_splitter_take:
+ * @self: a splitter
+ * @data: the buffer given to _scms_array_splitter_scan()
+ * @min_size: the smallest piece worth taking, unless the array is complete
+ * @piece_start: (out): where the piece starts in @data
+ * @piece_length: (out): its length, without the separator after it
+ *
+ * Hands out the next run of complete elements (comma-separated, without
+ * brackets), once it is at least @min_size bytes or the array is closed.
+ *
+ * Returns: %TRUE if a piece was taken
+ */
+gboolean
+_scms_array_splitter_take (ScmsArraySplitter *self,
+                           const char        *data,
+                           gsize              min_size,
+                           gsize             *piece_start,
+                           gsize             *piece_length)
+{
+  gsize length;
+
+  if (self->invalid || !self->opened || self->end <= self->start)
+    return FALSE;
+
+  length = self->end - self->start;
+  if (length < min_size && !self->closed)
+    return FALSE;
+
+  *piece_start = self->start;
+  *piece_length = length;
+
+  /* Skip the separator; after the final ']' there is nothing more. */
+  self->start = self->closed ? self->end : self->end + 1;
+  if (self->end < self->start && !self->closed)
+    self->end = self->start;
+
+  return TRUE;
+}
+
+gboolean
+_scms_array_splitter_is_blank (const char *data,
+                               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!is_space (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
