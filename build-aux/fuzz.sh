@@ -125,9 +125,9 @@ for target in $FUZZ_TARGETS; do
   esac
 done
 
-# Runs one target; prints its executions. json-glib's leaks on malformed
-# input (tests/lsan.supp) add up over long runs: RSS limit 4 GB, not 2. $1 target, $2 kind (long/leaks),
-# then libFuzzer options.
+# Runs one target and prints its executions; $1 target, $2 kind
+# (long/leaks), then libFuzzer options. json-glib's leaks on malformed input
+# (tests/lsan.supp) add up over long runs: RSS limit 4 GB, not 2.
 run_target ()
 {
   target=$1
