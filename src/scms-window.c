@@ -14,7 +14,11 @@
 
 #include <glib/gi18n.h>
 
+#include "scms-account-page.h"
 #include "scms-connect-page.h"
+#include "scms-full-whitelist-page.h"
+#include "scms-game-servers-page.h"
+#include "scms-members-page.h"
 #include "scms-profiles.h"
 #include "scms-secret.h"
 #include "scms-subscription-page.h"
@@ -187,6 +191,23 @@ reload_action (GtkWidget  *widget,
 
   if (self->visible_page != NULL)
     scms_page_reload (self->visible_page);
+}
+
+/* Opens the Full Whitelist page on the server given as parameter. */
+static void
+show_whitelist_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+  ScmsPage *page = scms_window_get_page (self, "full-whitelist");
+
+  if (page == NULL)
+    return;
+
+  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page),
+                                          g_variant_get_int64 (param));
+  scms_window_set_visible_page (self, "full-whitelist");
 }
 
 static void
@@ -713,6 +734,8 @@ scms_window_class_init (ScmsWindowClass *klass)
                                    close_connect_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.reload", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-whitelist", "x",
+                                   show_whitelist_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/scms-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, toast_overlay);
@@ -745,6 +768,10 @@ scms_window_class_init (ScmsWindowClass *klass)
   g_type_ensure (SCMS_TYPE_CLIENT);
   g_type_ensure (SCMS_TYPE_CONNECT_PAGE);
   g_type_ensure (SCMS_TYPE_PAGE);
+  g_type_ensure (SCMS_TYPE_GAME_SERVERS_PAGE);
+  g_type_ensure (SCMS_TYPE_FULL_WHITELIST_PAGE);
+  g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
+  g_type_ensure (SCMS_TYPE_ACCOUNT_PAGE);
   g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
 

@@ -49,8 +49,10 @@
 #define READ_CHUNK_SIZE (64 * 1024)
 
 /* Streamed pieces: big enough to keep the thread hand-offs rare, small
- * enough that the first rows come quickly and each splice is short. */
-#define PIECE_SIZE (512 * 1024)
+ * enough that each splice is short; the first one is small so that the
+ * first rows come quickly. */
+#define FIRST_PIECE_SIZE (32 * 1024)
+#define PIECE_SIZE       (512 * 1024)
 
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
@@ -1059,7 +1061,7 @@ read_cb (GObject      *object,
         {
           _scms_array_splitter_scan (&request->splitter,
                                      (const char *)request->body->data, request->body->len);
-          stream_dispatch (task, PIECE_SIZE);
+          stream_dispatch (task, request->pieces->len == 0 ? FIRST_PIECE_SIZE : PIECE_SIZE);
         }
 
       g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: scms-bench paging URL
- *        scms-bench whitelist URL
+ *        scms-bench whitelist URL    (needs a display)
  * The API key comes from SCMS_MOCK_API_KEY. Each run prints one JSON
  * object on stdout; the figures are judged by the caller, never here.
  */
@@ -13,10 +13,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "scms-client.h"
+#include "scms-full-whitelist-page.h"
 #include "scms-mock-server.h"
 #include "scms-scheduler.h"
+#include "scms-window.h"
 
 #define PAGE_SIZE 100
 
@@ -121,6 +124,202 @@ bench_paging (const char *url)
   return paging.n_errors + paging.n_rate_limited > 0;
 }
 
+
+/* The whitelist in a real window: ScmsWindow, its Full Whitelist page, the
+ * client and the mock, as a person would use them. */
+
+#define STALL_TICK_MS 2
+
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  /* How much later than asked this high-priority timeout ran: the time
+   * the main loop could not run. */
+  if (stall->last != 0)
+    stall->worst = MAX (stall->worst, now - stall->last - STALL_TICK_MS * 1000);
+  stall->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_reset (Stall *stall)
+{
+  stall->last = 0;
+  stall->worst = 0;
+}
+
+static gsize
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      !(line = strstr (status, field)))
+    return 0;
+
+  return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+static void
+reset_peak_rss (void)
+{
+  /* "5" resets the peak resident set size (VmHWM) of this process. */
+  g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+}
+
+static void
+iterate_for (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (200);
+    }
+}
+
+typedef struct
+{
+  gint64 rows_at;
+  gint64 drawn_at;
+  gint64 last_entry_at;
+} Timeline;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Timeline      *timeline)
+{
+  if (timeline->rows_at != 0 && timeline->drawn_at == 0)
+    timeline->drawn_at = g_get_monotonic_time ();
+}
+
+static void
+shown_changed_cb (GListModel *shown,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Timeline   *timeline)
+{
+  if (timeline->rows_at == 0 && g_list_model_get_n_items (shown) > 0)
+    timeline->rows_at = g_get_monotonic_time ();
+}
+
+static void
+entries_changed_cb (GListModel *entries,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    Timeline   *timeline)
+{
+  timeline->last_entry_at = g_get_monotonic_time ();
+}
+
+static void
+wait_until_idle (ScmsFullWhitelistPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while ((scms_full_whitelist_page_is_busy (page) ||
+          scms_page_get_state (SCMS_PAGE (page)) == SCMS_PAGE_STATE_LOADING) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+bench_whitelist (const char *url)
+{
+  static const char typed[] = "Member";
+  g_autoptr(ScmsClient) client = NULL;
+  ScmsFullWhitelistPage *page;
+  ScmsWindow *window;
+  Timeline timeline = { 0 };
+  Stall stall = { 0 };
+  GListModel *entries;
+  gsize rss_before, rss_peak;
+  gint64 begin, load_stall, search_stall = 0;
+  guint tick;
+
+  gtk_init ();
+  adw_init ();
+
+  client = connect_client (url);
+  window = scms_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  scms_window_set_client (window, client);
+  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+
+  /* Warm up with the small whitelist of server 2: the window is drawn and
+   * the game servers are known before the clock starts. */
+  scms_full_whitelist_page_set_server_id (page, 2);
+  scms_window_set_visible_page (window, "full-whitelist");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_idle (page);
+  iterate_for (300);
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), &timeline);
+  g_signal_connect (scms_full_whitelist_page_get_shown (page), "items-changed",
+                    G_CALLBACK (shown_changed_cb), &timeline);
+  tick = g_timeout_add_full (G_PRIORITY_HIGH, STALL_TICK_MS, stall_tick_cb, &stall, NULL);
+
+  rss_before = read_status_kb ("VmRSS:");
+  reset_peak_rss ();
+  stall_reset (&stall);
+  begin = g_get_monotonic_time ();
+
+  /* The page builds a new store for the download: follow it. */
+  scms_full_whitelist_page_set_server_id (page, 1);
+  entries = scms_full_whitelist_page_get_entries (page);
+  g_signal_connect (entries, "items-changed", G_CALLBACK (entries_changed_cb), &timeline);
+  wait_until_idle (page);
+  load_stall = stall.worst;
+  iterate_for (100);
+
+  rss_peak = read_status_kb ("VmHWM:");
+  g_assert (scms_full_whitelist_page_get_entries (page) == entries);
+
+  /* Type a search one key at a time, as fast as a quick typist. */
+  for (gsize i = 1; i <= strlen (typed); i++)
+    {
+      g_autofree char *prefix = g_strndup (typed, i);
+
+      stall_reset (&stall);
+      scms_full_whitelist_page_set_search_text (page, prefix);
+      iterate_for (120);
+      search_stall = MAX (search_stall, stall.worst);
+    }
+  wait_until_idle (page);
+  stall_reset (&stall);
+
+  printf ("{\"entries\": %u, \"first_rows_ms\": %.1f, \"all_entries_ms\": %.1f, "
+          "\"max_stall_ms\": %.1f, \"rss_growth_bytes\": %" G_GSIZE_FORMAT ", "
+          "\"search_max_stall_ms\": %.1f, \"shown_after_search\": %u}\n",
+          g_list_model_get_n_items (entries),
+          (timeline.drawn_at - begin) / 1000.0,
+          (timeline.last_entry_at - begin) / 1000.0,
+          load_stall / 1000.0,
+          (rss_peak > rss_before ? rss_peak - rss_before : 0) * 1024,
+          search_stall / 1000.0,
+          g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)));
+
+  g_source_remove (tick);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +327,9 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "paging"))
     return bench_paging (argv[2]);
 
-  g_printerr ("usage: scms-bench paging URL\n");
+  if (argc == 3 && g_str_equal (argv[1], "whitelist"))
+    return bench_whitelist (argv[2]);
+
+  g_printerr ("usage: scms-bench paging|whitelist URL\n");
   return 2;
 }

@@ -166,7 +166,10 @@ def find_page(frame, title):
 def select_page(frame, title):
     """Selects a page in the sidebar (the list outside every page)."""
     import pyatspi
-    for sidebar in find_all(frame, pyatspi.ROLE_LIST):
+    # Pages hold lists too (Subscription lists every page by title): the
+    # GtkStackSidebar's list, called "Sidebar", comes first.
+    for sidebar in (find_all(frame, pyatspi.ROLE_LIST, 'Sidebar')
+                    or find_all(frame, pyatspi.ROLE_LIST)):
         for i in range(sidebar.childCount):
             child = sidebar.getChildAtIndex(i)
             label = child and find(child, pyatspi.ROLE_LABEL)

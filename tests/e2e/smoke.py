@@ -12,7 +12,8 @@ import sys
 import time
 
 from scmsatspi import (APP_NAME, WINDOW_TITLE, Tap, find, find_all, find_label_text, find_page,
-                       inside, launch, poll, require_session, screenshot, stop, text_of)
+                       inside, launch, poll, require_session, screenshot, select_page, stop,
+                       text_of)
 
 
 def main():
@@ -32,6 +33,8 @@ def main():
         if not tap.check(frame is not None, f'the window "{WINDOW_TITLE}" is shown'):
             return 1
 
+        # Other pages come first in the sidebar: open this one.
+        poll(lambda: select_page(frame, 'Subscription'))
         page = poll(lambda: find_page(frame, 'Subscription'))
         if not tap.check(page is not None, 'the Subscription page is found by its label'):
             return 1

@@ -1,0 +1,187 @@
+/* scms-gui-test.h — what the page tests share: the mock, a client, waiting
+ * for the main loop, finding what a user sees
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <stdio.h>
+
+#include "scms-mock-server.h"
+#include "scms-page.h"
+
+#define WAIT_SECONDS 15
+
+static ScmsMockServer *mock_server;
+
+static inline gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static inline void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+/* Iterates the main context until @done returns TRUE, failing after
+ * WAIT_SECONDS. */
+static inline void
+wait_until (gboolean    (*done) (gpointer),
+            gpointer      data,
+            const char   *what)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static ScmsPageState wanted_state;
+
+static inline gboolean
+page_in_state (gpointer data)
+{
+  return scms_page_get_state (SCMS_PAGE (data)) == wanted_state;
+}
+
+static inline void
+wait_for_state (ScmsPage      *page,
+                ScmsPageState  state)
+{
+  wanted_state = state;
+  wait_until (page_in_state, page, "the page state");
+}
+
+/* The first mapped label or button under @root showing @text. */
+static inline GtkWidget *
+find_shown_text (GtkWidget  *root,
+                 const char *text)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first mapped label under @root whose text starts with @prefix. */
+static inline GtkWidget *
+find_shown_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline ScmsClient *
+create_client (void)
+{
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = scms_client_new (scms_mock_server_get_url (mock_server),
+                            SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  /* Tests need not wait for the polite default pace. */
+  scms_client_set_rate (client, 100.0);
+  scms_client_set_burst (client, 20);
+
+  return g_steal_pointer (&client);
+}
+
+/* Shows @page in a window of its own, as the window's stack would. */
+static inline GtkWindow *
+show_page (ScmsPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  g_object_ref (window);
+  gtk_window_set_default_size (window, 900, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+
+  return window;
+}
+
+static inline void
+destroy_page_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  /* Let cancelled calls deliver their (ignored) callbacks. */
+  spin (100);
+  g_assert_finalize_object (window);
+}
+
+static inline int
+run_gui_tests (int    argc,
+               char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  mock_server = scms_mock_server_new ();
+  if (!scms_mock_server_start (mock_server, 0, &error))
+    g_error ("Could not start the mock server: %s", error->message);
+
+  ret = g_test_run ();
+
+  scms_mock_server_stop (mock_server);
+  g_clear_object (&mock_server);
+
+  return ret;
+}

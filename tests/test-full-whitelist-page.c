@@ -1,0 +1,817 @@
+/* test-full-whitelist-page.c — the Full Whitelist page and Bulk Check against the mock
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "scms-bulk-check-item.h"
+#include "scms-full-whitelist-page.h"
+#include "scms-mock-server.h"
+#include "scms-window.h"
+
+#define WAIT_SECONDS 15
+
+static ScmsMockServer *mock_server;
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_state (ScmsPage      *page,
+                ScmsPageState  state)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (scms_page_get_state (page) != state)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("page stayed in state %d, expected %d", scms_page_get_state (page), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+/* The first mapped label or button under @root showing @text. */
+static GtkWidget *
+find_shown_text (GtkWidget  *root,
+                 const char *text)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static ScmsClient *
+create_client_for (ScmsMockServer *server)
+{
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = scms_client_new (scms_mock_server_get_url (server),
+                            SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  return g_steal_pointer (&client);
+}
+
+static ScmsWindow *
+create_window (ScmsClient *client)
+{
+  ScmsWindow *window = scms_window_new (NULL);
+
+  g_object_ref (window);
+  scms_window_set_client (window, client);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+destroy_window (ScmsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  g_assert_finalize_object (window);
+}
+
+static ScmsClient *
+create_client (void)
+{
+  return create_client_for (mock_server);
+}
+
+
+static void
+wait_idle (ScmsFullWhitelistPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (scms_full_whitelist_page_is_busy (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (10);
+    }
+  spin (20);
+}
+
+static void
+wait_bulk_done (ScmsFullWhitelistPage *page)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (scms_full_whitelist_page_get_bulk_running (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (20);
+    }
+}
+
+static ScmsFullWhitelistPage *
+open_page (ScmsWindow *window)
+{
+  ScmsPage *page = scms_window_get_page (window, "full-whitelist");
+
+  g_assert_true (SCMS_IS_FULL_WHITELIST_PAGE (page));
+  g_assert_cmpstr (scms_page_get_title (page), ==, "Full Whitelist");
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  wait_idle (SCMS_FULL_WHITELIST_PAGE (page));
+
+  return SCMS_FULL_WHITELIST_PAGE (page);
+}
+
+static ScmsWhitelistEntry *
+find_entry (GListModel *model,
+            const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScmsWhitelistEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (scms_whitelist_entry_get_name (entry), name) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static char *
+count_entries_text (guint shown,
+                    guint total,
+                    gboolean searching)
+{
+  if (!searching)
+    return g_strdup_printf ("%u %s", total, total == 1 ? "entry" : "entries");
+
+  return g_strdup_printf ("%u of %u %s", shown, total, total == 1 ? "entry" : "entries");
+}
+
+static void
+test_whitelist_server_1 (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *entries;
+  g_autofree char *count = NULL;
+  ScmsWhitelistEntry *elena;
+
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (page), ==, 1);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
+
+  entries = scms_full_whitelist_page_get_entries (page);
+  g_assert_nonnull (entries);
+  elena = find_entry (entries, "Elena Ashgrove");
+  g_assert_nonnull (elena);
+  g_assert_true (scms_whitelist_entry_has_api_id (elena, "430291437292752760"));
+  g_assert_null (find_entry (entries, "Priya Halloran"));
+
+  /* What the person sees: the rows and the count. */
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)), ==,
+                    g_list_model_get_n_items (entries));
+  count = count_entries_text (0, g_list_model_get_n_items (entries), FALSE);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, count);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), count));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Name"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "API IDs"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_search (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *shown = scms_full_whitelist_page_get_shown (page);
+  guint total = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page));
+  g_autofree char *count = NULL;
+  g_autoptr(ScmsWhitelistEntry) first = NULL;
+
+  scms_full_whitelist_page_set_search_text (page, "Elena");
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (first), ==, "Elena Ashgrove");
+  count = count_entries_text (1, total, TRUE);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, count);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), count));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+
+  /* Any API ID matches, case does not matter for names. */
+  scms_full_whitelist_page_set_search_text (page, "430291437292752760");
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  scms_full_whitelist_page_set_search_text (page, "eLENA ash");
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* Priya is not on the list of server 1. */
+  scms_full_whitelist_page_set_search_text (page, "684737923142603598");
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_clear_pointer (&count, g_free);
+  count = count_entries_text (0, total, TRUE);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, count);
+
+  scms_full_whitelist_page_set_search_text (page, "");
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_sort (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *shown = scms_full_whitelist_page_get_shown (page);
+  GtkColumnView *view = scms_full_whitelist_page_get_column_view (page);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
+  guint n = g_list_model_get_n_items (shown);
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
+  g_assert_cmpuint (n, >, 2);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GtkSortType order = pass == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING;
+
+      gtk_column_view_sort_by_column (view, name_column, order);
+      wait_idle (page);
+
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(ScmsWhitelistEntry) a = g_list_model_get_item (shown, i - 1);
+          g_autoptr(ScmsWhitelistEntry) b = g_list_model_get_item (shown, i);
+          g_autofree char *ka = g_utf8_casefold (scms_whitelist_entry_get_name (a), -1);
+          g_autofree char *kb = g_utf8_casefold (scms_whitelist_entry_get_name (b), -1);
+          int cmp = g_utf8_collate (ka, kb);
+
+          if (order == GTK_SORT_ASCENDING)
+            g_assert_cmpint (cmp, <=, 0);
+          else
+            g_assert_cmpint (cmp, >=, 0);
+        }
+    }
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == scms_full_whitelist_page_export_async)
+    ok = scms_full_whitelist_page_export_finish (SCMS_FULL_WHITELIST_PAGE (object), result, error);
+  else
+    ok = scms_full_whitelist_page_export_bulk_finish (SCMS_FULL_WHITELIST_PAGE (object), result,
+                                                      error);
+  g_assert_true (ok == (*error == NULL));
+  g_object_set_data (object, "test-done", GINT_TO_POINTER (1));
+}
+
+static char *
+export_and_read (ScmsFullWhitelistPage *page,
+                 gboolean               bulk)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  char *contents = NULL;
+
+  file = g_file_new_tmp ("test-whitelist-XXXXXX.csv", &stream, &error);
+  g_assert_no_error (error);
+
+  g_object_set_data (G_OBJECT (page), "test-done", NULL);
+  if (bulk)
+    scms_full_whitelist_page_export_bulk_async (page, file, NULL, export_cb, &error);
+  else
+    scms_full_whitelist_page_export_async (page, file, NULL, export_cb, &error);
+
+  while (g_object_get_data (G_OBJECT (page), "test-done") == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (10);
+    }
+  g_assert_no_error (error);
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_delete (file, NULL, NULL);
+
+  return contents;
+}
+
+static void
+append_entry (GListStore *store,
+              const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ScmsWhitelistEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  entry = scms_whitelist_entry_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+
+  g_list_store_append (store, entry);
+}
+
+static void
+test_whitelist_export (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  g_autoptr(GListStore) tricky = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autofree char *csv = NULL;
+  g_autofree char *csv2 = NULL;
+  g_autofree char *elena_line = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  csv = export_and_read (page, FALSE);
+  g_assert_true (g_str_has_prefix (csv, "Name,API IDs\r\n"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  n = g_strv_length (lines);
+  /* Header, one line per entry, and the empty string after the last CRLF. */
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)) + 2);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Elena Ashgrove,"))
+      elena_line = g_strdup (lines[i]);
+  g_assert_nonnull (elena_line);
+  g_assert_nonnull (strstr (elena_line, "430291437292752760"));
+  g_assert_null (strstr (csv, "Priya Halloran"));
+
+  /* Quoting and the formula guard, through the page's model path. */
+  append_entry (tricky, "{\"name\":\"=HYPERLINK(\\\"http://x\\\")\",\"apiIds\":[\"1\",\"2\"]}");
+  append_entry (tricky, "{\"name\":\"Smith, John\",\"apiIds\":[\"+44\"]}");
+  append_entry (tricky, "{\"name\":\"Two\\nLines\",\"apiIds\":[]}");
+  append_entry (tricky, "{\"name\":\"@SUM(A1)\",\"apiIds\":[\"-3\"]}");
+  scms_full_whitelist_page_set_entries (page, G_LIST_MODEL (tricky));
+  wait_idle (page);
+
+  csv2 = export_and_read (page, FALSE);
+  g_assert_cmpstr (csv2, ==,
+                   "Name,API IDs\r\n"
+                   "\"'=HYPERLINK(\"\"http://x\"\")\",1;2\r\n"
+                   "\"Smith, John\",'+44\r\n"
+                   "\"Two\nLines\",\r\n"
+                   "'@SUM(A1),'-3\r\n");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_empty (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  g_autoptr(GListStore) none = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+
+  scms_full_whitelist_page_set_entries (page, G_LIST_MODEL (none));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_EMPTY);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No One Is Whitelisted"));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_error_retry (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *retry;
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/servers/full_whitelist", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page),
+                                     scms_page_get_error_message (SCMS_PAGE (page))));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+
+  retry = find_shown_text (GTK_WIDGET (page), "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate (retry));
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  wait_idle (page);
+  g_assert_nonnull (find_entry (scms_full_whitelist_page_get_entries (page), "Elena Ashgrove"));
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_other_server (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  guint before = scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist");
+
+  /* Choosing another server downloads its whitelist. */
+  scms_full_whitelist_page_set_server_id (page, 3);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  wait_idle (page);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Events"));
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist"),
+                    ==, before + 1);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static ScmsBulkCheckItem *
+bulk_item (ScmsFullWhitelistPage *page,
+           guint                  position)
+{
+  ScmsBulkCheckItem *item = g_list_model_get_item (scms_full_whitelist_page_get_bulk_items (page),
+                                                   position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);  /* the page's store keeps it */
+  return item;
+}
+
+static void
+test_bulk_check (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  g_autofree char *long_line = g_strnfill (300, '7');
+  g_autofree char *input = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *csv = NULL;
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
+  ScmsBulkCheckItem *item;
+  GtkWidget *switcher;
+
+  scms_mock_server_reset_counts (mock_server);
+
+  /* Elena (on the download), a blank line, an overlong line, Priya (not on
+   * it), and Elena again. */
+  input = g_strconcat ("430291437292752760\n\n   \n", long_line, "\n684737923142603598\n"
+                       "430291437292752760\n", NULL);
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, input, -1, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+
+  item = bulk_item (page, 0);
+  g_assert_cmpstr (scms_bulk_check_item_get_identifier (item), ==, "430291437292752760");
+  g_assert_cmpint (scms_bulk_check_item_get_status (item), ==, SCMS_BULK_STATUS_ALLOWED);
+  g_assert_cmpstr (scms_bulk_check_item_get_status_text (item), ==, "Allowed");
+  g_assert_cmpstr (scms_bulk_check_item_get_name (item), ==, "Elena Ashgrove");
+
+  item = bulk_item (page, 1);
+  g_assert_cmpstr (scms_bulk_check_item_get_identifier (item), ==, long_line);
+  g_assert_cmpint (scms_bulk_check_item_get_status (item), ==, SCMS_BULK_STATUS_INVALID);
+  g_assert_nonnull (scms_bulk_check_item_get_detail (item));
+
+  item = bulk_item (page, 2);
+  g_assert_cmpint (scms_bulk_check_item_get_status (item), ==, SCMS_BULK_STATUS_CHECKING);
+
+  wait_bulk_done (page);
+  spin (50);
+
+  g_assert_cmpint (scms_bulk_check_item_get_status (item), ==, SCMS_BULK_STATUS_NOT_ALLOWED);
+  g_assert_cmpstr (scms_bulk_check_item_get_status_text (item), ==, "Not allowed");
+
+  /* Elena came from the download; only Priya needed the server. */
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/verify_whitelist"),
+                    ==, 1);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist"),
+                    ==, 0);
+
+  progress = scms_full_whitelist_page_dup_bulk_progress_text (page);
+  g_assert_cmpstr (progress, ==, "3 of 3 checked");
+
+  switcher = find_type (GTK_WIDGET (page), GTK_TYPE_STACK_SWITCHER);
+  g_assert_nonnull (switcher);
+  gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher)),
+                                    "bulk");
+  spin (100);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Not allowed"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Invalid"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+
+  csv = export_and_read (page, TRUE);
+  g_assert_true (g_str_has_prefix (csv, "Identifier,Status,Name\r\n"
+                                        "430291437292752760,Allowed,Elena Ashgrove\r\n"));
+  g_assert_nonnull (strstr (csv, "684737923142603598,Not allowed,\r\n"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_bulk_input (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
+  static const char csv[] = "\xEF\xBB\xBFIdentifier,Note\r\n"
+                            "\"430291437292752760\",\"first, quoted\"\r\n"
+                            "\r\n"
+                            "871923189533843206,owner\r\n";
+  static const char with_nul[] = "430291437292752760\nabc\0def\n";
+  GString *many = g_string_new (NULL);
+
+  scms_mock_server_reset_counts (mock_server);
+
+  /* CSV: BOM and header skipped, first column unquoted. */
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, csv, sizeof csv - 1, TRUE));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_cmpstr (scms_bulk_check_item_get_identifier (bulk_item (page, 0)), ==,
+                   "430291437292752760");
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 0)), ==,
+                   SCMS_BULK_STATUS_ALLOWED);
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 1)), ==,
+                   SCMS_BULK_STATUS_ALLOWED);
+  g_assert_false (scms_full_whitelist_page_get_bulk_running (page));
+
+  /* A NUL byte makes the line Invalid; it is never sent. */
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, with_nul, sizeof with_nul - 1,
+                                                            FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 1)), ==,
+                   SCMS_BULK_STATUS_INVALID);
+
+  /* Nothing to check: a message, nothing sent. */
+  g_assert_false (scms_full_whitelist_page_start_bulk_check (page, " \n\n\t\n", -1, FALSE));
+  g_assert_nonnull (scms_full_whitelist_page_get_bulk_message (page));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+
+  /* Over the cap: the first SCMS_BULK_CHECK_MAX_ITEMS, and a message. The
+   * IDs are all on the download, so nothing is sent. */
+  for (guint i = 0; i < SCMS_BULK_CHECK_MAX_ITEMS + 5; i++)
+    g_string_append (many, "430291437292752760\n");
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, many->str, -1, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_string_truncate (many, 0);
+  for (guint i = 0; i < SCMS_BULK_CHECK_MAX_ITEMS + 5; i++)
+    g_string_append_printf (many, "invalid\x01%u\n", i);
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, many->str, -1, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, SCMS_BULK_CHECK_MAX_ITEMS);
+  g_assert_nonnull (scms_full_whitelist_page_get_bulk_message (page));
+  g_assert_nonnull (strstr (scms_full_whitelist_page_get_bulk_message (page), "10000"));
+  g_string_free (many, TRUE);
+
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/verify_whitelist"),
+                    ==, 0);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_bulk_pause_cancel (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
+  GString *unknown = g_string_new (NULL);
+  g_autofree char *progress = NULL;
+  guint sent;
+  guint not_checked = 0;
+
+  scms_mock_server_reset_counts (mock_server);
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (unknown, "99990000000000%04u\n", i);
+
+  /* Paused at once: what was handed to the client finishes, no more. */
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, unknown->str, -1, FALSE));
+  scms_full_whitelist_page_set_bulk_paused (page, TRUE);
+  progress = scms_full_whitelist_page_dup_bulk_progress_text (page);
+  g_assert_nonnull (strstr (progress, "paused"));
+  spin (1500);
+  sent = scms_mock_server_get_request_count (mock_server, "/servers/verify_whitelist");
+  g_assert_cmpuint (sent, >, 0);
+  g_assert_cmpuint (sent, <=, 4);
+  g_assert_true (scms_full_whitelist_page_get_bulk_running (page));
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 0)), ==,
+                   SCMS_BULK_STATUS_UNKNOWN);
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 11)), ==,
+                   SCMS_BULK_STATUS_CHECKING);
+
+  /* Resumed, then cancelled mid-way. */
+  scms_full_whitelist_page_set_bulk_paused (page, FALSE);
+  spin (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "bulk.cancel", NULL));
+  g_assert_false (scms_full_whitelist_page_get_bulk_running (page));
+  sent = scms_mock_server_get_request_count (mock_server, "/servers/verify_whitelist");
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (scms_bulk_check_item_get_status (bulk_item (page, i)) == SCMS_BULK_STATUS_NOT_CHECKED)
+      not_checked++;
+  g_assert_cmpuint (not_checked, >, 0);
+
+  /* Nothing more goes out, and nothing changes back. */
+  spin (2500);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/verify_whitelist"),
+                    <=, sent);
+  g_assert_cmpuint (sent, <, 12);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, i)), !=,
+                     SCMS_BULK_STATUS_CHECKING);
+
+  /* Leaving the page stops a running check. */
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, unknown->str, -1, FALSE));
+  g_assert_true (scms_full_whitelist_page_get_bulk_running (page));
+  scms_window_set_visible_page (window, "subscription");
+  spin (600);  /* the page is unmapped once the crossfade ends */
+  g_assert_false (scms_full_whitelist_page_get_bulk_running (page));
+
+  g_string_free (unknown, TRUE);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_whitelist_large (void)
+{
+  g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmsWindow *window;
+  ScmsFullWhitelistPage *page;
+  GListModel *shown;
+  const char *typed = "Member 09999";
+
+  scms_mock_server_set_whitelist_size (big, 100000);
+  g_assert_true (scms_mock_server_start (big, 0, &error));
+  g_assert_no_error (error);
+
+  client = create_client_for (big);
+  window = create_window (client);
+  page = open_page (window);
+  shown = scms_full_whitelist_page_get_shown (page);
+
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)), ==,
+                    100000);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, "100000 entries");
+
+  /* Typing, one key at a time, with the main loop running in between. */
+  for (gsize i = 1; i <= strlen (typed); i++)
+    {
+      g_autofree char *prefix = g_strndup (typed, i);
+
+      scms_full_whitelist_page_set_search_text (page, prefix);
+      spin (5);
+    }
+  wait_idle (page);
+  /* "Whitelist Member 099990" … "099999" */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, "10 of 100000 entries");
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  scms_mock_server_stop (big);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
+        {
+          printf ("1..0 # SKIP no display\n");
+          return 0;
+        }
+
+      g_printerr ("No display: run the GUI tests under Xvfb, or set "
+                  "SCMS_TESTS_ALLOW_NO_DISPLAY=1 to skip them\n");
+      return 1;
+    }
+
+  adw_init ();
+  g_type_ensure (SCMS_TYPE_WINDOW);
+
+  mock_server = scms_mock_server_new ();
+  if (!scms_mock_server_start (mock_server, 0, &error))
+    g_error ("Could not start the mock server: %s", error->message);
+
+  g_test_add_func ("/full-whitelist/server-1", test_whitelist_server_1);
+  g_test_add_func ("/full-whitelist/search", test_whitelist_search);
+  g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
+  g_test_add_func ("/full-whitelist/export", test_whitelist_export);
+  g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
+  g_test_add_func ("/full-whitelist/error-retry", test_whitelist_error_retry);
+  g_test_add_func ("/full-whitelist/other-server", test_whitelist_other_server);
+  g_test_add_func ("/full-whitelist/bulk-check", test_bulk_check);
+  g_test_add_func ("/full-whitelist/bulk-input", test_bulk_input);
+  g_test_add_func ("/full-whitelist/bulk-pause-cancel", test_bulk_pause_cancel);
+  g_test_add_func ("/full-whitelist/large", test_whitelist_large);
+
+  ret = g_test_run ();
+
+  scms_mock_server_stop (mock_server);
+  g_clear_object (&mock_server);
+
+  return ret;
+}

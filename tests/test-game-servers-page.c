@@ -1,0 +1,342 @@
+/* test-game-servers-page.c — the Game Servers page against the mock
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "scms-full-whitelist-page.h"
+#include "scms-game-servers-page.h"
+#include "scms-mock-server.h"
+#include "scms-window.h"
+
+#define WAIT_SECONDS 15
+
+static ScmsMockServer *mock_server;
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_state (ScmsPage      *page,
+                ScmsPageState  state)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (scms_page_get_state (page) != state)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("page stayed in state %d, expected %d", scms_page_get_state (page), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+/* The first mapped label or button under @root showing @text. */
+static GtkWidget *
+find_shown_text (GtkWidget  *root,
+                 const char *text)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static ScmsClient *
+create_client (void)
+{
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = scms_client_new (scms_mock_server_get_url (mock_server),
+                            SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  return g_steal_pointer (&client);
+}
+
+static ScmsWindow *
+create_window (ScmsClient *client)
+{
+  ScmsWindow *window = scms_window_new (NULL);
+
+  g_object_ref (window);
+  scms_window_set_client (window, client);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+destroy_window (ScmsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+  g_assert_finalize_object (window);
+}
+
+static ScmsPage *
+open_page (ScmsWindow *window)
+{
+  ScmsPage *page = scms_window_get_page (window, "game-servers");
+
+  g_assert_true (SCMS_IS_GAME_SERVERS_PAGE (page));
+  g_assert_cmpstr (scms_page_get_title (page), ==, "Game Servers");
+  scms_window_set_visible_page (window, "game-servers");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+
+  return page;
+}
+
+static void
+test_servers_list (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = open_page (window);
+  GListModel *shown = scms_game_servers_page_get_shown (SCMS_GAME_SERVERS_PAGE (page));
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Training"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Events"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Primary FiveM roleplay server"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "2"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_servers_activate (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = open_page (window);
+  ScmsPage *whitelist = scms_window_get_page (window, "full-whitelist");
+  GtkWidget *view = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  GListModel *shown = scms_game_servers_page_get_shown (SCMS_GAME_SERVERS_PAGE (page));
+  guint position = G_MAXUINT;
+
+  /* Activate "Copper Basin | Training" as a double-click would. */
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ScmsGameServer) server = g_list_model_get_item (shown, i);
+
+      if (scms_game_server_get_id (server) == 2)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_nonnull (view);
+  g_signal_emit_by_name (view, "activate", position);
+
+  g_assert_true (scms_window_get_visible_page (window) == whitelist);
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (SCMS_FULL_WHITELIST_PAGE (whitelist)),
+                   ==, 2);
+  wait_for_state (whitelist, SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (SCMS_FULL_WHITELIST_PAGE (whitelist)),
+                   ==, 2);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), "Copper Basin | Training"));
+
+  /* Back, and another server: the whitelist follows. */
+  scms_window_set_visible_page (window, "game-servers");
+  scms_game_servers_page_activate (SCMS_GAME_SERVERS_PAGE (page), 0);
+  g_assert_true (scms_window_get_visible_page (window) == whitelist);
+  wait_for_state (whitelist, SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (SCMS_FULL_WHITELIST_PAGE (whitelist)),
+                   ==, 1);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), "Copper Basin | Main"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_servers_empty (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = open_page (window);
+  g_autoptr(GListStore) none = g_list_store_new (SCMS_TYPE_GAME_SERVER);
+
+  scms_game_servers_page_set_servers (SCMS_GAME_SERVERS_PAGE (page), G_LIST_MODEL (none));
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Game Servers"));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_servers_error_retry (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "game-servers");
+  GtkWidget *retry;
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/servers/get_game_servers", 1);
+  scms_window_set_visible_page (window, "game-servers");
+  wait_for_state (page, SCMS_PAGE_STATE_ERROR);
+  spin (50);
+
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), scms_page_get_error_message (page)));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
+
+  retry = find_shown_text (GTK_WIDGET (page), "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate (retry));
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+static void
+test_servers_cancel_on_switch (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "game-servers");
+
+  scms_mock_server_set_slow_ms (mock_server, 400);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW,
+                                 "/servers/get_game_servers", 1);
+  scms_window_set_visible_page (window, "game-servers");
+  wait_for_state (page, SCMS_PAGE_STATE_LOADING);
+
+  /* Leaving the page cancels the request: the late reply is dropped. */
+  scms_window_set_visible_page (window, "subscription");
+  spin (700);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_null (scms_game_servers_page_get_servers (SCMS_GAME_SERVERS_PAGE (page)));
+
+  /* Coming back loads it again. */
+  scms_window_set_visible_page (window, "game-servers");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
+        {
+          printf ("1..0 # SKIP no display\n");
+          return 0;
+        }
+
+      g_printerr ("No display: run the GUI tests under Xvfb, or set "
+                  "SCMS_TESTS_ALLOW_NO_DISPLAY=1 to skip them\n");
+      return 1;
+    }
+
+  adw_init ();
+  g_type_ensure (SCMS_TYPE_WINDOW);
+
+  mock_server = scms_mock_server_new ();
+  if (!scms_mock_server_start (mock_server, 0, &error))
+    g_error ("Could not start the mock server: %s", error->message);
+
+  g_test_add_func ("/game-servers/list", test_servers_list);
+  g_test_add_func ("/game-servers/activate", test_servers_activate);
+  g_test_add_func ("/game-servers/empty", test_servers_empty);
+  g_test_add_func ("/game-servers/error-retry", test_servers_error_retry);
+  g_test_add_func ("/game-servers/cancel-on-switch", test_servers_cancel_on_switch);
+
+  ret = g_test_run ();
+
+  scms_mock_server_stop (mock_server);
+  g_clear_object (&mock_server);
+
+  return ret;
+}

@@ -1,0 +1,388 @@
+/* test-members-page.c — the Members page against the mock
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scms-account-view.h"
+#include "scms-gui-test.h"
+#include "scms-members-page.h"
+
+#define ELENA_ACC_ID "bf2aa8f1-4ee6-449c-b90b-a9e7e0888c79"
+
+typedef struct
+{
+  ScmsClient      *client;
+  ScmsMembersPage *page;
+  GtkWindow       *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  scms_mock_server_clear_faults (mock_server);
+  scms_mock_server_reset_counts (mock_server);
+  fixture->client = create_client ();
+  fixture->page = g_object_ref_sink (g_object_new (SCMS_TYPE_MEMBERS_PAGE,
+                                                   "client", fixture->client,
+                                                   NULL));
+  fixture->window = show_page (SCMS_PAGE (fixture->page));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ScmsMembersPage *page = g_steal_pointer (&fixture->page);
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_page_window (g_steal_pointer (&fixture->window));
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&fixture->client));
+}
+
+static gboolean
+not_loading_more (gpointer data)
+{
+  return !scms_members_page_get_loading_more (SCMS_MEMBERS_PAGE (data));
+}
+
+static gboolean
+list_scrollable (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment) &&
+         gtk_adjustment_get_page_size (adjustment) > 0;
+}
+
+static gboolean
+view_done (gpointer data)
+{
+  ScmsAccountView *view = SCMS_ACCOUNT_VIEW (data);
+
+  return scms_account_view_get_account (view) != NULL && !scms_account_view_get_loading (view);
+}
+
+static guint
+count_status (GListModel       *model,
+              ScmsMemberStatus  status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScmsAccountSummary) summary = g_list_model_get_item (model, i);
+
+      n += scms_account_summary_get_status (summary) == status;
+    }
+
+  return n;
+}
+
+static void
+test_members_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *members = scms_members_page_get_members (fixture->page);
+
+  g_assert_cmpstr (scms_page_get_title (SCMS_PAGE (page)), ==, "Members");
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (100);
+
+  /* The first page, and the total of all pages. */
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 160);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 100);
+  g_assert_nonnull (find_shown_text (page, "160 members"));
+  g_assert_nonnull (find_shown_text (page, "Tobias Wrenfield"));
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_nonnull (find_shown_text (page, "430291437292752760, 9b4e07d2c61a5f38e0d7b2a94c1f6e83d5a0b729"));
+  g_assert_nonnull (find_shown_text (page, "Banned"));
+
+  /* The rest when the list is scrolled near its end; never two loads at once. */
+  g_assert_true (scms_members_page_load_more (fixture->page));
+  g_assert_true (scms_members_page_get_loading_more (fixture->page));
+  g_assert_false (scms_members_page_load_more (fixture->page));
+  wait_until (not_loading_more, fixture->page, "the second page");
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 160);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/general/get_accounts"),
+                    ==, 2);
+
+  /* All loaded: nothing more to ask for. */
+  g_assert_false (scms_members_page_load_more (fixture->page));
+}
+
+static void
+test_members_scroll_loads_more (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GListModel *members = scms_members_page_get_members (fixture->page);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  wait_for_state (SCMS_PAGE (fixture->page), SCMS_PAGE_STATE_RESULTS);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 100);
+
+  scrolled = gtk_widget_get_ancestor (find_shown_text (GTK_WIDGET (fixture->page), "Tobias Wrenfield"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  wait_until (list_scrollable, adjustment, "the list to be laid out");
+  g_assert_false (scms_members_page_get_loading_more (fixture->page));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+
+  g_assert_true (scms_members_page_get_loading_more (fixture->page));
+  wait_until (not_loading_more, fixture->page, "the second page");
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 160);
+}
+
+static void
+test_members_filter_banned (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *members = scms_members_page_get_members (fixture->page);
+  guint n;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+
+  scms_members_page_set_filter (fixture->page, SCMS_MEMBER_FILTER_BANNED);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (100);
+
+  n = g_list_model_get_n_items (members);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (count_status (members, SCMS_MEMBER_STATUS_BANNED), ==, n);
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, n);
+  g_assert_nonnull (find_shown_text (page, "Dale Mercer"));
+  g_assert_null (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_null (find_shown_text (page, "Active"));
+
+  /* Back to everyone. */
+  scms_members_page_set_filter (fixture->page, SCMS_MEMBER_FILTER_ALL);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 160);
+}
+
+static void
+test_members_search (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *shown = scms_members_page_get_shown (fixture->page);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+
+  scms_members_page_set_search (fixture->page, "ashgrove");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_null (find_shown_text (page, "Tobias Wrenfield"));
+  g_assert_nonnull (find_shown_text (page, "1 of 100 loaded"));
+
+  /* API IDs are searched too. */
+  scms_members_page_set_search (fixture->page, "871923189533843206");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_nonnull (find_shown_text (page, "Tobias Wrenfield"));
+
+  scms_members_page_set_search (fixture->page, "");
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 100);
+  g_assert_nonnull (find_shown_text (page, "160 members"));
+}
+
+static void
+test_members_open_member (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  ScmsAccountView *view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
+  GtkSingleSelection *selection;
+  GtkWidget *list_view;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_null (find_shown_text (page, "Copper Basin Police Department"));
+
+  /* Selecting (clicking) Elena opens her account below the list. */
+  list_view = gtk_widget_get_ancestor (find_shown_text (page, "Elena Ashgrove"), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list_view);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  gtk_single_selection_set_selected (selection, 1);
+
+  wait_until (view_done, view, "Elena's account");
+  spin (50);
+  g_assert_cmpstr (scms_account_get_acc_id (scms_account_view_get_account (view)), ==,
+                   ELENA_ACC_ID);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "E. Ashgrove"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "Sergeant"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "Copper Basin Police Department"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "Dispatcher"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "Emergency Communications"));
+  g_assert_null (find_shown_text (GTK_WIDGET (view), "d84abf9a-95de-4aa7-a0be-c528ca150c3a"));
+
+  /* Closing it hides it again. */
+  g_assert_true (gtk_widget_activate_action (page, "page.close-account", NULL));
+  spin (50);
+  g_assert_null (find_shown_text (page, "Copper Basin Police Department"));
+  g_assert_null (scms_account_view_get_account (view));
+}
+
+static void
+test_members_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScmsMockServer) server = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  /* The smallest community: the five reference members, none archived. */
+  scms_mock_server_set_members (server, 5);
+  g_assert_true (scms_mock_server_start (server, 0, &error));
+  g_assert_no_error (error);
+  client = scms_client_new (scms_mock_server_get_url (server), SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  scms_page_set_client (SCMS_PAGE (page), client);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 5);
+
+  scms_members_page_set_filter (fixture->page, SCMS_MEMBER_FILTER_ARCHIVED);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_EMPTY);
+  spin (50);
+
+  g_assert_nonnull (find_shown_text (page, "No Members"));
+  g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_members (fixture->page)),
+                    ==, 0);
+
+  scms_page_set_client (SCMS_PAGE (page), NULL);
+  spin (50);
+  scms_mock_server_stop (server);
+}
+
+static void
+test_members_error_retry (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *retry;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/general/get_accounts", 1);
+  g_assert_true (gtk_widget_activate_action (page, "page.reload", NULL));
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
+  spin (50);
+
+  g_assert_nonnull (find_shown_text (page, scms_page_get_error_message (SCMS_PAGE (page))));
+  g_assert_null (find_shown_text (page, "Elena Ashgrove"));
+  retry = find_shown_text (page, "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate (retry));
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 160);
+}
+
+static void
+test_members_client_change_cancels (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_set_slow_ms (mock_server, 300);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 2);
+  g_assert_true (scms_members_page_load_more (fixture->page));
+  scms_members_page_open_member (fixture->page, ELENA_ACC_ID);
+
+  /* Closing the community: late replies must not fill the page. */
+  scms_page_set_client (SCMS_PAGE (page), NULL);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_members (fixture->page)),
+                    ==, 0);
+  spin (800);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_members (fixture->page)),
+                    ==, 0);
+  g_assert_false (scms_members_page_get_loading_more (fixture->page));
+  g_assert_null (scms_account_view_get_account (
+    SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page))));
+}
+
+static void
+test_members_focus_search (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  wait_for_state (SCMS_PAGE (fixture->page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.focus-search",
+                                             NULL));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
+        {
+          printf ("1..0 # SKIP no display\n");
+          return 0;
+        }
+
+      g_printerr ("No display: run the GUI tests under Xvfb\n");
+      return 1;
+    }
+
+  adw_init ();
+  g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
+
+#define ADD(path, func) \
+  g_test_add ("/members-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("list", test_members_list);
+  ADD ("scroll-loads-more", test_members_scroll_loads_more);
+  ADD ("filter-banned", test_members_filter_banned);
+  ADD ("search", test_members_search);
+  ADD ("open-member", test_members_open_member);
+  ADD ("empty", test_members_empty);
+  ADD ("error-retry", test_members_error_retry);
+  ADD ("client-change-cancels", test_members_client_change_cancels);
+  ADD ("focus-search", test_members_focus_search);
+
+#undef ADD
+
+  return run_gui_tests (argc, argv);
+}
