@@ -16,10 +16,15 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ScmsAccountRanksPage ScmsAccountRanksPage;
 typedef struct _ScmsApplication      ScmsApplication;
+typedef struct _ScmsCheckApiIdPage   ScmsCheckApiIdPage;
+typedef struct _ScmsClockInOutPage   ScmsClockInOutPage;
+typedef struct _ScmsDepartmentsPage  ScmsDepartmentsPage;
 typedef struct _ScmsConnectPage      ScmsConnectPage;
 typedef struct _ScmsPage             ScmsPage;
 typedef struct _ScmsSubscriptionPage ScmsSubscriptionPage;
+typedef struct _ScmsVerifyWhitelistPage ScmsVerifyWhitelistPage;
 typedef struct _ScmsWindow           ScmsWindow;
 
 /* The settings schema keeps one ID in development builds too, so that a

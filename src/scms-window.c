@@ -15,13 +15,18 @@
 #include <glib/gi18n.h>
 
 #include "scms-account-page.h"
+#include "scms-account-ranks-page.h"
+#include "scms-check-api-id-page.h"
+#include "scms-clock-in-out-page.h"
 #include "scms-connect-page.h"
+#include "scms-departments-page.h"
 #include "scms-full-whitelist-page.h"
 #include "scms-game-servers-page.h"
 #include "scms-members-page.h"
 #include "scms-profiles.h"
 #include "scms-secret.h"
 #include "scms-subscription-page.h"
+#include "scms-verify-whitelist-page.h"
 #include "scms-window.h"
 
 struct _ScmsWindow
@@ -772,6 +777,11 @@ scms_window_class_init (ScmsWindowClass *klass)
   g_type_ensure (SCMS_TYPE_FULL_WHITELIST_PAGE);
   g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
   g_type_ensure (SCMS_TYPE_ACCOUNT_PAGE);
+  g_type_ensure (SCMS_TYPE_ACCOUNT_RANKS_PAGE);
+  g_type_ensure (SCMS_TYPE_CHECK_API_ID_PAGE);
+  g_type_ensure (SCMS_TYPE_CLOCK_IN_OUT_PAGE);
+  g_type_ensure (SCMS_TYPE_VERIFY_WHITELIST_PAGE);
+  g_type_ensure (SCMS_TYPE_DEPARTMENTS_PAGE);
   g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
 

@@ -200,6 +200,20 @@ def screenshot(tap, build_dir, name):
         tap.comment(f'no screenshot ({e})')
 
 
+def find_button(root, text):
+    """A push button showing `text`: by its name, or by the label inside it
+    (GTK 4.8 names a button with a mnemonic "_Label Label")."""
+    import pyatspi
+
+    def match(acc):
+        if acc is None or acc.getRole() != pyatspi.ROLE_PUSH_BUTTON:
+            return False
+        if acc.name == text:
+            return True
+        return find_label_text(acc, text) is not None
+    return pyatspi.findDescendant(root, match)
+
+
 def start_mock(mock_path, variant, community, key, *args):
     """Starts the standalone mock on a free port accepting `community` and
     `key` (passed in the environment, never on the command line) and

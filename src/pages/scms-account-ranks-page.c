@@ -1,0 +1,352 @@
+/* scms-account-ranks-page.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "scms-account-ranks-page.h"
+
+/*
+ * A member's ranks by name (GET_ACCOUNT_RANKS, resolved through the cached
+ * departments by the client), in a column view with the rank ID for those
+ * who need it.
+ */
+
+struct _ScmsAccountRanksPage
+{
+  ScmsPage          parent_instance;
+
+  ScmsIdKind        kind;
+  char             *identifier;
+
+  /* Template widgets */
+  GtkWidget        *box;
+  ScmsMemberFinder *finder;
+  GListStore       *ranks;
+  GtkColumnView    *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (ScmsAccountRanksPage, scms_account_ranks_page, SCMS_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SEARCHED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+get_rank_label_cb (gpointer  instance,
+                   ScmsRank *rank)
+{
+  if (rank == NULL)
+    return NULL;
+
+  if (!scms_rank_is_resolved (rank))
+    return g_strdup (_("Unknown rank"));
+
+  return g_strdup (scms_rank_get_label (rank));
+}
+
+static char *
+get_department_label_cb (gpointer  instance,
+                         ScmsRank *rank)
+{
+  const char *label;
+  const char *short_label;
+
+  if (rank == NULL || !scms_rank_is_resolved (rank))
+    return g_strdup ("");
+
+  label = scms_rank_get_department_label (rank);
+  short_label = scms_rank_get_department_short (rank);
+
+  if (short_label == NULL || *short_label == '\0')
+    return g_strdup (label ? label : "");
+
+  if (label == NULL || *label == '\0')
+    return g_strdup (short_label);
+
+  /* Translators: a department's name and its short name, e.g.
+   * "Copper Basin Police Department (CBPD)". */
+  return g_strdup_printf (_("%s (%s)"), label, short_label);
+}
+
+static GVariant *
+get_rank_id_target_cb (gpointer  instance,
+                       ScmsRank *rank)
+{
+  const char *id = rank != NULL ? scms_rank_get_id (rank) : NULL;
+
+  return g_variant_ref_sink (g_variant_new_string (id ? id : ""));
+}
+
+static char *
+get_empty_title_cb (gpointer instance,
+                    gboolean searched)
+{
+  return g_strdup (searched ? _("No Ranks") : _("Look Up a Member"));
+}
+
+static char *
+get_empty_description_cb (gpointer instance,
+                          gboolean searched)
+{
+  return g_strdup (searched ? _("This member holds no rank in the community.")
+                            : _("Find a member by one of their identifiers to see their ranks."));
+}
+
+static void
+set_searched (ScmsAccountRanksPage *self,
+              ScmsIdKind            kind,
+              const char           *identifier)
+{
+  gboolean was_searched = self->identifier != NULL;
+
+  self->kind = kind;
+  g_free (self->identifier);
+  self->identifier = g_strdup (identifier);
+
+  if (was_searched != (identifier != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHED]);
+}
+
+static void
+get_account_ranks_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ScmsAccountRanksPage) self = user_data;
+  g_autoptr(GListModel) ranks = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_ranks;
+
+  g_assert (SCMS_IS_ACCOUNT_RANKS_PAGE (self));
+
+  ranks = scms_client_get_account_ranks_finish (SCMS_CLIENT (object), result, &error);
+
+  if (ranks == NULL)
+    {
+      if (scms_client_error_is_cancelled (error))
+        return;
+
+      g_debug ("Could not load the ranks: %s", error->message);
+
+      if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND))
+        scms_page_set_error (SCMS_PAGE (self), _("No Member Found"), error->message);
+      else
+        scms_page_show_error (SCMS_PAGE (self), error);
+      return;
+    }
+
+  n_ranks = g_list_model_get_n_items (ranks);
+  g_list_store_remove_all (self->ranks);
+
+  for (guint i = 0; i < n_ranks; i++)
+    {
+      g_autoptr(ScmsRank) rank = g_list_model_get_item (ranks, i);
+
+      g_list_store_append (self->ranks, rank);
+    }
+
+  scms_page_set_state (SCMS_PAGE (self),
+                       n_ranks > 0 ? SCMS_PAGE_STATE_RESULTS : SCMS_PAGE_STATE_EMPTY);
+}
+
+static void
+scms_account_ranks_page_reload (ScmsPage *page)
+{
+  ScmsAccountRanksPage *self = SCMS_ACCOUNT_RANKS_PAGE (page);
+  GCancellable *cancellable;
+
+  cancellable = scms_page_get_cancellable (page);
+
+  if (self->identifier == NULL)
+    {
+      scms_page_set_state (page, SCMS_PAGE_STATE_EMPTY);
+      return;
+    }
+
+  scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+
+  scms_client_get_account_ranks_async (scms_page_get_client (page),
+                                       self->kind,
+                                       self->identifier,
+                                       cancellable,
+                                       get_account_ranks_cb,
+                                       g_object_ref (self));
+}
+
+static void
+search_cb (ScmsAccountRanksPage *self,
+           ScmsIdKind            kind,
+           const char           *identifier)
+{
+  set_searched (self, kind, identifier);
+  scms_page_reload (SCMS_PAGE (self));
+}
+
+static void
+notify_client_cb (ScmsAccountRanksPage *self)
+{
+  /* A member belongs to one community: start over with another one. */
+  scms_page_cancel (SCMS_PAGE (self));
+  g_list_store_remove_all (self->ranks);
+  set_searched (self, SCMS_ID_KIND_API_ID, NULL);
+  scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_EMPTY);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  const char *text = g_variant_get_string (param, NULL);
+
+  if (*text == '\0')
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  scms_page_add_toast (SCMS_PAGE (widget), adw_toast_new (_("Copied")));
+}
+
+static void
+focus_identifier_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  scms_member_finder_focus_entry (SCMS_ACCOUNT_RANKS_PAGE (widget)->finder);
+}
+
+static void
+scms_account_ranks_page_dispose (GObject *object)
+{
+  ScmsAccountRanksPage *self = SCMS_ACCOUNT_RANKS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_ACCOUNT_RANKS_PAGE);
+
+  G_OBJECT_CLASS (scms_account_ranks_page_parent_class)->dispose (object);
+}
+
+static void
+scms_account_ranks_page_finalize (GObject *object)
+{
+  ScmsAccountRanksPage *self = SCMS_ACCOUNT_RANKS_PAGE (object);
+
+  g_clear_pointer (&self->identifier, g_free);
+
+  G_OBJECT_CLASS (scms_account_ranks_page_parent_class)->finalize (object);
+}
+
+static void
+scms_account_ranks_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ScmsAccountRanksPage *self = SCMS_ACCOUNT_RANKS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCHED:
+      g_value_set_boolean (value, self->identifier != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
+
+  object_class->dispose = scms_account_ranks_page_dispose;
+  object_class->finalize = scms_account_ranks_page_finalize;
+  object_class->get_property = scms_account_ranks_page_get_property;
+
+  page_class->reload = scms_account_ranks_page_reload;
+
+  /**
+   * ScmsAccountRanksPage:searched:
+   *
+   * Whether a member was looked up, so the empty state can tell "no
+   * ranks" from "nothing asked yet".
+   */
+  properties[PROP_SEARCHED] =
+    g_param_spec_boolean ("searched", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
+  gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
+                                   focus_identifier_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/scms-account-ranks-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScmsAccountRanksPage, box);
+  gtk_widget_class_bind_template_child (widget_class, ScmsAccountRanksPage, finder);
+  gtk_widget_class_bind_template_child (widget_class, ScmsAccountRanksPage, ranks);
+  gtk_widget_class_bind_template_child (widget_class, ScmsAccountRanksPage, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, get_rank_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_department_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_rank_id_target_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_empty_title_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_empty_description_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_cb);
+
+  g_type_ensure (SCMS_TYPE_MEMBER_FINDER);
+  g_type_ensure (SCMS_TYPE_RANK);
+}
+
+static void
+scms_account_ranks_page_init (ScmsAccountRanksPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
+}
+
+/**
+ * scms_account_ranks_page_get_finder:
+ * @self: a #ScmsAccountRanksPage
+ *
+ * Returns: (transfer none): the form that picks the member
+ */
+ScmsMemberFinder *
+scms_account_ranks_page_get_finder (ScmsAccountRanksPage *self)
+{
+  g_return_val_if_fail (SCMS_IS_ACCOUNT_RANKS_PAGE (self), NULL);
+
+  return self->finder;
+}
+
+/**
+ * scms_account_ranks_page_get_ranks:
+ * @self: a #ScmsAccountRanksPage
+ *
+ * Returns: (transfer none): the #ScmsRank items shown, in reply order
+ */
+GListModel *
+scms_account_ranks_page_get_ranks (ScmsAccountRanksPage *self)
+{
+  g_return_val_if_fail (SCMS_IS_ACCOUNT_RANKS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->ranks);
+}
