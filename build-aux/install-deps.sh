@@ -2,7 +2,8 @@
 # build-aux/install-deps.sh — install the Debian 12 packages Sonoran Admin needs
 # to build, run and test. Idempotent: does nothing when everything is present.
 #
-# Usage: build-aux/install-deps.sh [build|test|all|bench]   (default: all)
+# Usage: build-aux/install-deps.sh [build|test|all|bench|fuzz|valgrind]   (default: all)
+#   fuzz: build + clang for the libFuzzer targets; valgrind: test + valgrind
 set -eu
 
 build_pkgs="meson ninja-build pkgconf gcc libc6-dev
@@ -15,11 +16,15 @@ test_pkgs="xvfb xauth x11-utils imagemagick libgtk-4-bin
   dbus dbus-bin gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0"
 
+fuzz_pkgs="clang libclang-rt-14-dev"
+
 case "${1:-all}" in
   build) pkgs=$build_pkgs ;;
   test|all) pkgs="$build_pkgs $test_pkgs" ;;
   bench) pkgs="$build_pkgs $test_pkgs nodejs curl" ;;
-  *) echo "usage: $0 [build|test|all|bench]" >&2; exit 2 ;;
+  fuzz) pkgs="$build_pkgs $fuzz_pkgs" ;;
+  valgrind) pkgs="$build_pkgs $test_pkgs valgrind" ;;
+  *) echo "usage: $0 [build|test|all|bench|fuzz|valgrind]" >&2; exit 2 ;;
 esac
 
 missing=""
