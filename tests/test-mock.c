@@ -1112,7 +1112,8 @@ test_slow_does_not_block (void)
   scms_mock_server_stop (mock);
   while (!async2.done)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  /* Well before the 10 s reply: stop() did not wait for it. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
   g_assert_nonnull (async2.error);
   g_clear_error (&async2.error);
   g_clear_pointer (&async2.body, g_bytes_unref);
@@ -1239,11 +1240,9 @@ test_big_community (void)
   start = g_get_monotonic_time ();
   scms_mock_server_set_members (mock, 100000);
   elapsed = g_get_monotonic_time () - start;
+  /* A figure for people, never an assertion: speed is the benchmark's
+   * business (build-aux/bench.sh), and test machines are noisy. */
   g_test_message ("100,000 members generated in %" G_GINT64_FORMAT " ms", elapsed / 1000);
-  /* A speed bound, meaningless under valgrind or the sanitizers, whose
-   * scripts (build-aux/valgrind.sh, sanitize.sh) set SCMS_TESTS_SLOW. */
-  if (g_getenv ("SCMS_TESTS_SLOW") == NULL)
-    g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 
   scms_mock_server_set_whitelist_size (mock, 100000);
   g_assert_true (scms_mock_server_start (mock, 0, &error));
