@@ -16,6 +16,7 @@
 
 #include "scms-api-enums.h"
 #include "scms-member-finder.h"
+#include "scms-util.h"
 
 /*
  * The "Find by / Identifier / Look Up" form every per-member page shares.
@@ -304,7 +305,7 @@ scms_member_finder_set_button_label (ScmsMemberFinder *self,
   if (g_strcmp0 (label, gtk_button_get_label (self->submit_button)) == 0)
     return;
 
-  gtk_button_set_label (self->submit_button, label);
+  scms_button_set_mnemonic_label (self->submit_button, label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUTTON_LABEL]);
 }
 

@@ -26,6 +26,7 @@
 #include "scms-profiles.h"
 #include "scms-secret.h"
 #include "scms-subscription-page.h"
+#include "scms-util.h"
 #include "scms-verify-whitelist-page.h"
 #include "scms-window.h"
 
@@ -789,6 +790,7 @@ static void
 scms_window_init (ScmsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  scms_name_buttons (GTK_WIDGET (self));
 
   self->settings = lookup_settings ();
   self->session_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

@@ -18,6 +18,7 @@
 #include "scms-bulk-check-item.h"
 #include "scms-csv.h"
 #include "scms-full-whitelist-page.h"
+#include "scms-util.h"
 
 /*
  * The whitelist of one game server (FULL_WHITELIST), downloaded once and
@@ -239,8 +240,8 @@ update_actions (ScmsFullWhitelistPage *self)
                                  !self->bulk_running &&
                                  g_list_model_get_n_items (G_LIST_MODEL (self->bulk_store)) > 0);
 
-  gtk_button_set_label (self->bulk_pause_button,
-                        self->bulk_paused ? _("_Resume") : _("_Pause"));
+  scms_button_set_mnemonic_label (self->bulk_pause_button,
+                                  self->bulk_paused ? _("_Resume") : _("_Pause"));
 }
 
 static void

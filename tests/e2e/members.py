@@ -30,16 +30,6 @@ def label_texts(root):
     return out
 
 
-def button_labelled(root, label):
-    """A push button showing `label` (its accessible name may carry the
-    mnemonic too)."""
-    import pyatspi
-    for button in find_all(root, pyatspi.ROLE_PUSH_BUTTON):
-        if button.name == label or find_label_text(button, label) is not None:
-            return button
-    return None
-
-
 def member_row(page, name):
     """The list item of the member list whose first label reads `name`,
     with the list and its index."""
@@ -98,10 +88,11 @@ def run_variant(tap, app_path, build_dir, variant):
         if not tap.check(account is not None, f'[{variant}] the Account page is found'):
             return
 
+        # Controls are named by their visible label, mnemonic and all gone.
         entry = poll(lambda: find(account, pyatspi.ROLE_TEXT, 'Identifier'))
-        button = poll(lambda: button_labelled(account, 'Look Up'))
+        button = poll(lambda: find(account, pyatspi.ROLE_PUSH_BUTTON, 'Look Up'))
         if not tap.check(entry is not None and button is not None,
-                         f'[{variant}] the Identifier entry and Look Up button are found'):
+                         f'[{variant}] the Identifier entry and Look Up button are found by name'):
             return
 
         # Find by stays at its default, API ID; Elena's is her Discord snowflake.

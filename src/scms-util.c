@@ -1,0 +1,113 @@
+/* scms-util.c
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scms-util.h"
+
+/*
+ * GTK 4.8 names a button whose label has a mnemonic after both its label
+ * property and the label inside it: "_Verify Verify", which no screen
+ * reader should say and no test should have to match. The button's own
+ * label, without the underscore, is its name.
+ */
+static void
+name_mnemonic_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  GString *plain;
+
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+
+  plain = g_string_new (NULL);
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      /* "__" is a literal underscore; a single one marks the mnemonic. */
+      if (*p == '_' && p[1] == '_')
+        g_string_append_c (plain, *++p);
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain->str,
+                                  -1);
+  g_string_free (plain, TRUE);
+}
+
+/**
+ * scms_button_set_mnemonic_label:
+ * @button: a #GtkButton with #GtkButton:use-underline set
+ * @label: the label with its mnemonic, e.g. "_Verify"
+ *
+ * Sets the label, and the accessible name without the underscore.
+ */
+void
+scms_button_set_mnemonic_label (GtkButton  *button,
+                                const char *label)
+{
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  g_return_if_fail (label != NULL);
+
+  gtk_button_set_label (button, label);
+  name_mnemonic_button (button);
+}
+
+/* Buttons without a label of their own: GTK 4.8 names them after their
+ * type ("GtkMenuButton", "GtkToggleButton"). Their tooltip, or the text
+ * they show, is what a person reads. */
+static void
+name_unlabelled_button (GtkWidget *button)
+{
+  GtkWidget *child = gtk_widget_get_first_child (button);
+  const char *name = gtk_widget_get_tooltip_text (button);
+
+  if (name == NULL && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (button)))
+    name = gtk_widget_get_tooltip_text (gtk_widget_get_parent (button));
+  if (name == NULL && GTK_IS_LABEL (child))
+    name = gtk_label_get_text (GTK_LABEL (child));
+
+  if (name == NULL || name[0] == '\0')
+    return;
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+/**
+ * scms_name_buttons:
+ * @root: a widget
+ *
+ * Gives every button under @root (internal children included) the name a
+ * person reads on it, working around GTK 4.8: labels without the mnemonic
+ * underscore, and tooltips or shown text for buttons without a label. Call
+ * it once the template is built.
+ */
+void
+scms_name_buttons (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    name_mnemonic_button (GTK_BUTTON (root));
+  else if (GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root))
+    name_unlabelled_button (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scms_name_buttons (child);
+}

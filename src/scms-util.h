@@ -1,0 +1,18 @@
+/* scms-util.h — small helpers the widgets share
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void scms_button_set_mnemonic_label (GtkButton  *button,
+                                     const char *label);
+void scms_name_buttons              (GtkWidget  *root);
+
+G_END_DECLS
