@@ -15,7 +15,7 @@ import faulthandler
 import sys
 import time
 
-from scmsatspi import (Tap, click, find, find_button, find_label_text, find_page, launch, poll,
+from scmsatspi import (launch_against_mock, Tap, click, find, find_button, find_label_text, find_page, launch, poll,
                        require_session, screenshot, select_page, stop, text_of, type_into)
 
 ELENA = '430291437292752760'
@@ -168,7 +168,7 @@ CHECKS_PER_VARIANT = 16
 
 
 def run(tap, app_path, build_dir, variant, shoot):
-    proc, frame = launch(app_path, '--demo', '--demo-variant', variant)
+    proc, frame = launch_against_mock(app_path, build_dir, variant)
     try:
         if not tap.check(frame is not None, f'[{variant}] the demo community opens'):
             return

@@ -12,7 +12,7 @@
 import sys
 import time
 
-from scmsatspi import (Tap, click, find, find_all, find_label_text, find_page, launch, poll,
+from scmsatspi import (launch_against_mock, Tap, click, find, find_all, find_label_text, find_page, launch, poll,
                        require_session, screenshot, select_page, stop, text_of, type_into)
 
 VARIANTS = ('live', 'docs')
@@ -49,7 +49,7 @@ def member_row(page, name):
 def run_variant(tap, app_path, build_dir, variant):
     import pyatspi
 
-    proc, frame = launch(app_path, '--demo', '--demo-variant', variant)
+    proc, frame = launch_against_mock(app_path, build_dir, variant)
     try:
         if not tap.check(frame is not None, f'[{variant}] the window is shown'):
             return

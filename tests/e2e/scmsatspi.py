@@ -11,6 +11,7 @@
 import atexit
 import faulthandler
 import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -28,8 +29,11 @@ os.environ['G_DEBUG'] = ','.join(flag for flag in os.environ.get('G_DEBUG', '').
 _PROCS = []
 
 
+_MOCK_OF = {}
+
+
 def _stop_all():
-    for proc in list(_PROCS):
+    for proc in list(_PROCS) + list(_MOCK_OF.values()):
         if proc.poll() is None:
             proc.kill()
 
@@ -129,6 +133,10 @@ def stop(proc):
         proc.wait()
     if proc in _PROCS:
         _PROCS.remove(proc)
+    mock = _MOCK_OF.pop(proc, None)
+    if mock is not None:
+        mock.terminate()
+        mock.wait()
 
 
 def find_app(desktop, proc):
@@ -329,4 +337,20 @@ def launch_connected(app_path, mock_url, community, key, env=None, **popen_args)
         return proc, None
     if not poll(lambda: find_label_prefix(frame, 'Connected to ')):
         return proc, None
+    return proc, frame
+
+
+COMMUNITY = 'copperbasinrp'
+
+
+def launch_against_mock(app_path, build_dir, variant, *mock_args):
+    """Starts the standalone mock in reply variant `variant` with a fresh
+    random key, then the app, and connects it by typing the community ID
+    and the key as a person would. Returns (process, frame); frame is None
+    when connecting failed. stop(process) stops the mock too."""
+    key = secrets.token_hex(16)
+    mock, url = start_mock(os.path.join(build_dir, 'src', 'mock', 'scms-mock-server'),
+                           variant, COMMUNITY, key, *mock_args)
+    proc, frame = launch_connected(app_path, url, COMMUNITY, key)
+    _MOCK_OF[proc] = mock
     return proc, frame

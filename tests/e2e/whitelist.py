@@ -14,7 +14,7 @@ import re
 import sys
 import time
 
-from scmsatspi import (Tap, find, find_label_text, find_page, launch, poll, require_session,
+from scmsatspi import (launch_against_mock, Tap, find, find_label_text, find_page, launch, poll, require_session,
                        screenshot, select_page, stop, text_of)
 
 CHECKS_PER_VARIANT = 12
@@ -66,7 +66,7 @@ def run_variant(tap, app_path, build_dir, variant):
     import pyatspi
 
     tap.comment(f'variant: {variant}')
-    proc, frame = launch(app_path, '--demo', '--demo-variant', variant)
+    proc, frame = launch_against_mock(app_path, build_dir, variant)
     try:
         if not tap.check(frame is not None, f'[{variant}] the window is shown'):
             return
