@@ -12,6 +12,7 @@
 
 #include "scms-mock-server.h"
 #include "scms-page.h"
+#include "scms-window.h"
 
 #define WAIT_SECONDS 15
 
@@ -142,6 +143,51 @@ create_client (void)
   scms_client_set_burst (client, 20);
 
   return g_steal_pointer (&client);
+}
+
+/* The first widget of @type under @root, @root included. */
+static inline GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The whole window, showing the community of @client. */
+static inline ScmsWindow *
+create_window (ScmsClient *client)
+{
+  ScmsWindow *window = scms_window_new (NULL);
+
+  g_object_ref (window);
+  scms_window_set_client (window, client);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static inline void
+destroy_window (ScmsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let cancelled calls deliver their (ignored) callbacks. */
+  spin (100);
+  g_assert_finalize_object (window);
 }
 
 /* Shows @page in a window of its own, as the window's stack would. */

@@ -17,99 +17,10 @@
 
 #include "scms-bulk-check-item.h"
 #include "scms-full-whitelist-page.h"
-#include "scms-mock-server.h"
-#include "scms-window.h"
+#include "scms-gui-test.h"
 
-#define WAIT_SECONDS 15
-
-static ScmsMockServer *mock_server;
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_state (ScmsPage      *page,
-                ScmsPageState  state)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (scms_page_get_state (page) != state)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("page stayed in state %d, expected %d", scms_page_get_state (page), state);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-/* The first mapped label or button under @root showing @text. */
-static GtkWidget *
-find_shown_text (GtkWidget  *root,
-                 const char *text)
-{
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  GtkWidget *child;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* At the client's default, polite rate: a bulk check is still running when
+ * a test pauses or cancels it. */
 static ScmsClient *
 create_client_for (ScmsMockServer *server)
 {
@@ -124,33 +35,6 @@ create_client_for (ScmsMockServer *server)
 
   return g_steal_pointer (&client);
 }
-
-static ScmsWindow *
-create_window (ScmsClient *client)
-{
-  ScmsWindow *window = scms_window_new (NULL);
-
-  g_object_ref (window);
-  scms_window_set_client (window, client);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-destroy_window (ScmsWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
-  g_assert_finalize_object (window);
-}
-
-static ScmsClient *
-create_client (void)
-{
-  return create_client_for (mock_server);
-}
-
 
 static void
 wait_idle (ScmsFullWhitelistPage *page)
@@ -220,7 +104,7 @@ count_entries_text (guint shown,
 static void
 test_whitelist_server_1 (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GListModel *entries;
@@ -253,7 +137,7 @@ test_whitelist_server_1 (void)
 static void
 test_whitelist_search (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GListModel *shown = scms_full_whitelist_page_get_shown (page);
@@ -299,7 +183,7 @@ test_whitelist_search (void)
 static void
 test_whitelist_sort (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GListModel *shown = scms_full_whitelist_page_get_shown (page);
@@ -406,7 +290,7 @@ append_entry (GListStore *store,
 static void
 test_whitelist_export (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   g_autoptr(GListStore) tricky = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
@@ -453,7 +337,7 @@ test_whitelist_export (void)
 static void
 test_whitelist_empty (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   g_autoptr(GListStore) none = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
@@ -471,7 +355,7 @@ test_whitelist_empty (void)
 static void
 test_whitelist_error_retry (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GtkWidget *retry;
@@ -500,7 +384,7 @@ test_whitelist_error_retry (void)
 static void
 test_whitelist_other_server (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   guint before = scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist");
@@ -533,7 +417,7 @@ bulk_item (ScmsFullWhitelistPage *page,
 static void
 test_bulk_check (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   g_autofree char *long_line = g_strnfill (300, '7');
@@ -603,7 +487,7 @@ test_bulk_check (void)
 static void
 test_bulk_input (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
@@ -664,7 +548,7 @@ test_bulk_input (void)
 static void
 test_bulk_pause_cancel (void)
 {
-  g_autoptr(ScmsClient) client = create_client ();
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
   GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
