@@ -67,16 +67,34 @@ scms_button_set_mnemonic_label (GtkButton  *button,
 /* Buttons without a label of their own: GTK 4.8 names them after their
  * type ("GtkMenuButton", "GtkToggleButton"). Their tooltip, or the text
  * they show, is what a person reads. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = shown_text (child);
+
+      if (text != NULL && text[0] != '\0')
+        return text;
+    }
+
+  return NULL;
+}
+
 static void
 name_unlabelled_button (GtkWidget *button)
 {
-  GtkWidget *child = gtk_widget_get_first_child (button);
   const char *name = gtk_widget_get_tooltip_text (button);
 
   if (name == NULL && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (button)))
     name = gtk_widget_get_tooltip_text (gtk_widget_get_parent (button));
-  if (name == NULL && GTK_IS_LABEL (child))
-    name = gtk_label_get_text (GTK_LABEL (child));
+  if (name == NULL)
+    name = shown_text (button);
 
   if (name == NULL || name[0] == '\0')
     return;
@@ -100,6 +118,10 @@ void
 scms_name_buttons (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* A drop-down's button shows the current choice, not its name. */
+  if (GTK_IS_DROP_DOWN (root))
+    return;
 
   if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
     name_mnemonic_button (GTK_BUTTON (root));
