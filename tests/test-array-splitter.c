@@ -123,6 +123,7 @@ test_split_invalid (void)
       g_autofree char *joined = split_and_join (bad[i], 3, 1, &closed, &invalid, &n_pieces);
 
       g_assert_true (invalid);
+      g_assert_nonnull (joined);
     }
 }
 
@@ -150,6 +151,7 @@ test_split_too_deep (void)
 
   g_assert_true (invalid);
   g_assert_cmpuint (n_pieces, ==, 0);
+  g_assert_cmpstr (joined, ==, "");
 }
 
 int
