@@ -67,6 +67,10 @@ typedef struct
   GSource      *timeout_source;
   GSource      *cancelled_source;
 
+  /* After a lookup or clear found nothing: where the search for locked
+   * matches goes (see search_matches()). */
+  GAsyncReadyCallback matches_cb;
+
   guint         timed_out : 1;
   guint         completed : 1;
 } Operation;
@@ -558,9 +562,9 @@ lookup_search_cb (GObject      *object,
 }
 
 static void
-lookup_service_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+matches_service_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
@@ -579,7 +583,26 @@ lookup_service_cb (GObject      *object,
 
   /* No SECRET_SEARCH_UNLOCK: this must never show a prompt. */
   secret_service_search (service, &scms_secret_schema, op->attributes, SECRET_SEARCH_ALL,
-                         op->cancellable, lookup_search_cb, g_steal_pointer (&task));
+                         op->cancellable, op->matches_cb, g_steal_pointer (&task));
+}
+
+/* libsecret answers "nothing" both when nothing is stored and when the
+ * item or the collection is locked: list the matches, locked ones too,
+ * and let @matches_cb tell the two apart. */
+static void
+search_matches (GTask               *task,
+                GAsyncReadyCallback  matches_cb)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  if (op->completed)
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  op->matches_cb = matches_cb;
+  secret_service_get (SECRET_SERVICE_NONE, op->cancellable, matches_service_cb, task);
 }
 
 static void
@@ -601,9 +624,7 @@ lookup_cb (GObject      *object,
 
   if (api_key == NULL)
     {
-      if (!op->completed)
-        secret_service_get (SECRET_SERVICE_NONE, op->cancellable,
-                            lookup_service_cb, g_steal_pointer (&task));
+      search_matches (g_steal_pointer (&task), lookup_search_cb);
       return;
     }
 
@@ -705,30 +726,6 @@ clear_search_cb (GObject      *object,
 }
 
 static void
-clear_service_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = NULL;
-  Operation *op = g_task_get_task_data (task);
-
-  service = secret_service_get_finish (result, &error);
-  if (service == NULL)
-    {
-      operation_return_error (task, error);
-      return;
-    }
-
-  if (op->completed)
-    return;
-
-  secret_service_search (service, &scms_secret_schema, op->attributes, SECRET_SEARCH_ALL,
-                         op->cancellable, clear_search_cb, g_steal_pointer (&task));
-}
-
-static void
 clear_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -749,9 +746,7 @@ clear_cb (GObject      *object,
     {
       /* Nothing removed: either nothing was stored, or the item is in a
        * locked collection. Tell the two apart without a prompt. */
-      if (!op->completed)
-        secret_service_get (SECRET_SERVICE_NONE, op->cancellable,
-                            clear_service_cb, g_steal_pointer (&task));
+      search_matches (g_steal_pointer (&task), clear_search_cb);
       return;
     }
 
