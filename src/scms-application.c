@@ -78,6 +78,19 @@ get_window (ScmsApplication *self)
   return SCMS_WINDOW (window);
 }
 
+static void
+demo_plan_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ScmsSubscription) subscription = NULL;
+  g_autoptr(GError) error = NULL;
+
+  subscription = scms_client_get_sub_version_finish (SCMS_CLIENT (object), result, &error);
+  if (subscription == NULL)
+    g_debug ("The demo community did not say its plan: %s", error->message);
+}
+
 /* Opens the demo community in @window: a mock of the API served from this
  * process on loopback, with the mock's own community ID and key. The
  * keyring is never involved. */
@@ -113,6 +126,10 @@ open_demo (ScmsApplication *self,
 
   scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
   scms_window_set_client (window, client);
+
+  /* Like a real connection, learn the plan first (the client keeps it),
+   * so that pages know what it allows. */
+  scms_client_get_sub_version_async (client, NULL, demo_plan_cb, NULL);
 }
 
 /* Reconnects to the last profile with its key from the keyring, or

@@ -616,6 +616,59 @@ scms_page_cancel (ScmsPage *self)
     priv->needs_reload = TRUE;
 }
 
+static GQuark
+page_endpoint_quark (void)
+{
+  return g_quark_from_static_string ("scms-page-endpoint");
+}
+
+/**
+ * scms_page_class_set_endpoint:
+ * @page_class: a page class
+ * @endpoint: the endpoint the page is about
+ *
+ * Declares the endpoint a page calls. When the community's plan is known
+ * (scms_client_get_subscription()) and does not include it, the page says
+ * so instead of loading, and sends nothing.
+ */
+void
+scms_page_class_set_endpoint (ScmsPageClass *page_class,
+                              ScmsEndpoint   endpoint)
+{
+  g_return_if_fail (SCMS_IS_PAGE_CLASS (page_class));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), page_endpoint_quark (),
+                    GINT_TO_POINTER (endpoint + 1));
+}
+
+static gboolean
+explain_plan (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+  gpointer endpoint = g_type_get_qdata (G_OBJECT_TYPE (self), page_endpoint_quark ());
+  ScmsSubscription *subscription = scms_client_get_subscription (priv->client);
+  g_autofree char *message = NULL;
+  ScmsTier minimum;
+
+  if (endpoint == NULL || subscription == NULL)
+    return FALSE;
+
+  minimum = scms_endpoint_get_min_tier (GPOINTER_TO_INT (endpoint) - 1);
+  if (scms_subscription_allows (subscription, minimum))
+    return FALSE;
+
+  /* Translators: the first %s is the plan a page needs, such as "Plus",
+   * the second the community's plan, such as "Standard". */
+  message = g_strdup_printf (_("This page needs the %s plan or higher, and this community has "
+                               "the %s plan. Its administrators can upgrade the plan in "
+                               "Sonoran CMS."),
+                             scms_tier_get_name (minimum),
+                             scms_subscription_get_name (subscription));
+  scms_page_set_error (self, _("Not Available on This Plan"), message);
+
+  return TRUE;
+}
+
 /**
  * scms_page_reload:
  * @self: a #ScmsPage
@@ -633,6 +686,9 @@ scms_page_reload (ScmsPage *self)
     return;
 
   priv->needs_reload = FALSE;
+
+  if (explain_plan (self))
+    return;
 
   if (SCMS_PAGE_GET_CLASS (self)->reload != NULL)
     SCMS_PAGE_GET_CLASS (self)->reload (self);

@@ -61,6 +61,8 @@ struct _ScmsPageClass
   gpointer _reserved[8];
 };
 
+void           scms_page_class_set_endpoint (ScmsPageClass *page_class,
+                                             ScmsEndpoint   endpoint);
 ScmsClient    *scms_page_get_client        (ScmsPage      *self);
 void           scms_page_set_client        (ScmsPage      *self,
                                             ScmsClient    *client);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "scms-mock-server.h"
 #include "scms-subscription-page.h"
@@ -306,6 +307,62 @@ test_window_paused_notice (void)
 }
 
 static void
+plan_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ScmsSubscription **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = scms_client_get_sub_version_finish (SCMS_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_window_plan_gate (void)
+{
+  g_autoptr(ScmsMockServer) standard = scms_mock_server_new ();
+  g_autoptr(ScmsSubscription) subscription = NULL;
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmsWindow *window;
+  ScmsPage *account;
+  ScmsPage *members;
+
+  /* A Standard community: the Account page (Plus) must explain, not call. */
+  scms_mock_server_set_tier (standard, SCMS_TIER_STANDARD);
+  g_assert_true (scms_mock_server_start (standard, 0, &error));
+  client = scms_client_new (scms_mock_server_get_url (standard), SCMS_MOCK_DEFAULT_COMMUNITY_ID,
+                            &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  scms_client_get_sub_version_async (client, NULL, plan_cb, &subscription);
+  while (subscription == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (scms_client_get_subscription (client) == subscription);
+
+  window = create_window (client);
+  account = scms_window_get_page (window, "account");
+  scms_window_set_visible_page (window, "account");
+  wait_for_state (account, SCMS_PAGE_STATE_ERROR);
+  g_assert_cmpstr (scms_page_get_error_title (account), ==, "Not Available on This Plan");
+  g_assert_nonnull (strstr (scms_page_get_error_message (account), "Plus"));
+  g_assert_nonnull (strstr (scms_page_get_error_message (account), "Standard"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (account), "Not Available on This Plan"));
+  g_assert_cmpuint (scms_mock_server_get_request_count (standard, "/general/get_com_account"), ==, 0);
+
+  /* A page the plan includes loads as usual. */
+  members = scms_window_get_page (window, "members");
+  scms_window_set_visible_page (window, "members");
+  wait_for_state (members, SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpuint (scms_mock_server_get_request_count (standard, "/general/get_accounts"), >=, 1);
+
+  destroy_window (window);
+  scms_mock_server_stop (standard);
+}
+
+static void
 test_page_toast (void)
 {
   ScmsWindow *window = create_window (NULL);
@@ -353,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
+  g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);
 
   ret = g_test_run ();

@@ -113,6 +113,7 @@ struct _ScmsClient
   gsize          max_reply_size;
   guint          n_sent;
 
+  ScmsSubscription *subscription;
   GListModel    *departments;
   GHashTable    *rank_index;
   GPtrArray     *department_waiters;
@@ -130,6 +131,7 @@ enum {
   PROP_MAX_REPLY_SIZE,
   PROP_PAUSED_UNTIL,
   PROP_N_QUEUED,
+  PROP_SUBSCRIPTION,
   N_PROPS
 };
 
@@ -312,6 +314,7 @@ scms_client_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->scheduler);
+  g_clear_object (&self->subscription);
   g_clear_object (&self->departments);
   g_clear_pointer (&self->rank_index, g_hash_table_unref);
 
@@ -373,6 +376,10 @@ scms_client_get_property (GObject    *object,
 
     case PROP_N_QUEUED:
       g_value_set_uint (value, scms_client_get_n_queued (self));
+      break;
+
+    case PROP_SUBSCRIPTION:
+      g_value_set_object (value, self->subscription);
       break;
 
     default:
@@ -521,6 +528,17 @@ scms_client_class_init (ScmsClientClass *klass)
     g_param_spec_uint ("n-queued", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsClient:subscription:
+   *
+   * The community's plan, as last reported by GET_SUB_VERSION, or %NULL
+   * before anyone asked.
+   */
+  properties[PROP_SUBSCRIPTION] =
+    g_param_spec_object ("subscription", NULL, NULL,
+                         SCMS_TYPE_SUBSCRIPTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1550,7 +1568,30 @@ scms_client_get_sub_version_finish (ScmsClient    *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish (self, result, scms_client_get_sub_version_async, NULL, error);
+  ScmsSubscription *subscription;
+
+  subscription = finish (self, result, scms_client_get_sub_version_async, NULL, error);
+
+  /* Remembered, so pages can tell what the plan allows without asking. */
+  if (subscription != NULL && g_set_object (&self->subscription, subscription))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBSCRIPTION]);
+
+  return subscription;
+}
+
+/**
+ * scms_client_get_subscription:
+ * @self: a #ScmsClient
+ *
+ * Returns: (transfer none) (nullable): the plan from the last successful
+ *   scms_client_get_sub_version_finish(), or %NULL
+ */
+ScmsSubscription *
+scms_client_get_subscription (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), NULL);
+
+  return self->subscription;
 }
 
 /**

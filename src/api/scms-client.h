@@ -90,6 +90,7 @@ void              scms_client_set_max_reply_size       (ScmsClient          *sel
 gint64            scms_client_get_paused_until         (ScmsClient          *self);
 guint             scms_client_get_n_queued             (ScmsClient          *self);
 guint             scms_client_get_n_sent               (ScmsClient          *self);
+ScmsSubscription *scms_client_get_subscription         (ScmsClient          *self);
 
 void              scms_client_get_sub_version_async    (ScmsClient          *self,
                                                         GCancellable        *cancellable,
