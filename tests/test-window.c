@@ -15,143 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "scms-mock-server.h"
+#include "scms-gui-test.h"
 #include "scms-subscription-page.h"
-#include "scms-window.h"
-
-#define WAIT_SECONDS 15
-
-static ScmsMockServer *mock_server;
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context (where the client's replies arrive) until
- * @page reaches @state, failing after WAIT_SECONDS. */
-static void
-wait_for_state (ScmsPage      *page,
-                ScmsPageState  state)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (scms_page_get_state (page) != state)
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("page stayed in state %d, expected %d", scms_page_get_state (page), state);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-/* The first mapped label or button under @root showing @text. */
-static GtkWidget *
-find_shown_text (GtkWidget  *root,
-                 const char *text)
-{
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first mapped label under @root whose text starts with @prefix. */
-static GtkWidget *
-find_shown_label_prefix (GtkWidget  *root,
-                         const char *prefix)
-{
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_label_prefix (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static ScmsClient *
-create_client (void)
-{
-  g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = scms_client_new (scms_mock_server_get_url (mock_server),
-                            SCMS_MOCK_DEFAULT_COMMUNITY_ID,
-                            &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (client);
-  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
-
-  return g_steal_pointer (&client);
-}
-
-static ScmsWindow *
-create_window (ScmsClient *client)
-{
-  ScmsWindow *window = scms_window_new (NULL);
-
-  /* GTK owns toplevels; keep a reference of our own for the finalize check. */
-  g_object_ref (window);
-  scms_window_set_client (window, client);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
-static void
-destroy_window (ScmsWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Let cancelled calls deliver their (ignored) callbacks. */
-  spin (100);
-  g_assert_finalize_object (window);
-}
 
 static void
 test_window_welcome (void)
@@ -274,7 +139,7 @@ test_window_paused_notice (void)
 
   scms_window_set_visible_page (window, "subscription");
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
-  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
 
   /* A 429 pauses the client; the window counts down until it resumes. */
   scms_mock_server_set_retry_after (mock_server, 2);
@@ -282,7 +147,7 @@ test_window_paused_notice (void)
   scms_page_reload (page);
 
   end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  while (find_shown_label_prefix (GTK_WIDGET (window), prefix) == NULL)
+  while (find_shown_prefix (GTK_WIDGET (window), prefix) == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, end);
       spin (20);
@@ -298,7 +163,7 @@ test_window_paused_notice (void)
       spin (20);
     }
   spin (600);
-  g_assert_null (find_shown_label_prefix (GTK_WIDGET (window), prefix));
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
 
   scms_mock_server_clear_faults (mock_server);
 
