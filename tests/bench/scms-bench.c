@@ -144,8 +144,7 @@ stall_tick_cb (gpointer user_data)
 
   /* How much later than asked this high-priority timeout ran: the time
    * the main loop could not run. */
-  if (stall->last != 0)
-    stall->worst = MAX (stall->worst, now - stall->last - STALL_TICK_MS * 1000);
+  stall->worst = MAX (stall->worst, now - stall->last - STALL_TICK_MS * 1000);
   stall->last = now;
 
   return G_SOURCE_CONTINUE;
@@ -154,7 +153,9 @@ stall_tick_cb (gpointer user_data)
 static void
 stall_reset (Stall *stall)
 {
-  stall->last = 0;
+  /* From now on: what runs before the next tick, including the call the
+   * caller makes right after this (a keystroke), counts as a stall. */
+  stall->last = g_get_monotonic_time ();
   stall->worst = 0;
 }
 
