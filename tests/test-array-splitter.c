@@ -154,6 +154,65 @@ test_split_too_deep (void)
   g_assert_cmpstr (joined, ==, "");
 }
 
+/* As the client does: the bytes of taken pieces are dropped from the front
+ * of the buffer as soon as they are taken, and the rest still splits the
+ * same way. */
+static void
+test_split_discard (void)
+{
+  static const char *arrays[] = {
+    "[{\"name\":\"a,b]\",\"apiIds\":[\"x\",\"y\"]},{\"name\":\"q\\\"]\\\\\",\"apiIds\":[]}]",
+    "[ {\"a\": [[1,2],[3]]} , \"}]\" , null , true , 12.5 ]",
+    "[1,2,3,4,5,6,7,8,9,10,11,12]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    {
+      const char *json = arrays[i];
+      gsize length = strlen (json);
+
+      for (gsize step = 1; step <= length; step++)
+        {
+          g_autoptr(GByteArray) buffer = g_byte_array_new ();
+          g_autoptr(GString) joined = g_string_new (NULL);
+          g_autofree char *expected = NULL;
+          ScmsArraySplitter splitter;
+          gboolean closed, invalid;
+          guint n_pieces;
+          gsize start, piece_length, dropped = 0;
+
+          expected = split_and_join (json, step, 1, &closed, &invalid, &n_pieces);
+          _scms_array_splitter_init (&splitter);
+
+          for (gsize fed = 0; fed < length;)
+            {
+              gsize next = MIN (fed + step, length);
+
+              g_byte_array_append (buffer, (const guint8 *) json + fed, next - fed);
+              fed = next;
+              _scms_array_splitter_scan (&splitter, (const char *) buffer->data, buffer->len);
+
+              while (_scms_array_splitter_take (&splitter, (const char *) buffer->data, 1,
+                                                &start, &piece_length))
+                {
+                  if (joined->len > 0)
+                    g_string_append_c (joined, ',');
+                  g_string_append_len (joined, (const char *) buffer->data + start, piece_length);
+                }
+
+              dropped += splitter.start;
+              g_byte_array_remove_range (buffer, 0, splitter.start);
+              _scms_array_splitter_discard (&splitter, splitter.start);
+            }
+
+          g_assert_true (splitter.closed);
+          g_assert_false (splitter.invalid);
+          g_assert_cmpstr (joined->str, ==, expected);
+          g_assert_cmpuint (dropped + buffer->len, ==, length);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/array-splitter/valid", test_split_valid);
   g_test_add_func ("/array-splitter/sizes", test_split_sizes);
+  g_test_add_func ("/array-splitter/discard", test_split_discard);
   g_test_add_func ("/array-splitter/invalid", test_split_invalid);
   g_test_add_func ("/array-splitter/truncated", test_split_truncated);
   g_test_add_func ("/array-splitter/too-deep", test_split_too_deep);

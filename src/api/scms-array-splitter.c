@@ -154,6 +154,25 @@ _scms_array_splitter_take (ScmsArraySplitter *self,
   return TRUE;
 }
 
+/**
+ * _scms_array_splitter_discard:
+ * @self: a splitter
+ * @n_bytes: how many bytes were removed from the front of the buffer; no
+ *   more than the start of the next piece
+ *
+ * Keeps the offsets right after the caller dropped bytes it has taken.
+ */
+void
+_scms_array_splitter_discard (ScmsArraySplitter *self,
+                              gsize              n_bytes)
+{
+  g_return_if_fail (n_bytes <= self->start);
+
+  self->scanned -= n_bytes;
+  self->start -= n_bytes;
+  self->end -= n_bytes;
+}
+
 gboolean
 _scms_array_splitter_is_blank (const char *data,
                                gsize       length)

@@ -44,6 +44,8 @@ gboolean _scms_array_splitter_take  (ScmsArraySplitter *self,
                                      gsize              min_size,
                                      gsize             *piece_start,
                                      gsize             *piece_length);
+void     _scms_array_splitter_discard (ScmsArraySplitter *self,
+                                       gsize              n_bytes);
 gboolean _scms_array_splitter_is_blank (const char     *data,
                                         gsize           length);
 

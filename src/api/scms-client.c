@@ -40,19 +40,34 @@
  *
  * FULL_WHITELIST replies can be tens of megabytes, so they stream: while
  * the body downloads, ScmsArraySplitter cuts it between array elements and
- * each piece is decoded on a worker thread (both cores: one reads, one
- * decodes); pieces land in the caller's GListStore in order, one splice each,
- * so the first rows show long before the last byte arrives and json-glib
- * never holds a tree of the whole reply.
+ * the pieces are decoded on worker threads, one per core at most; they
+ * land in the caller's GListStore in order, one splice each, so the first
+ * rows show long before the last byte arrives. Neither json-glib nor the
+ * body ever holds the whole reply: bytes are dropped once they are cut.
  */
 
 #define READ_CHUNK_SIZE (64 * 1024)
+
+/* Reading a body and landing its pieces happen below the priority GDK
+ * draws frames at (G_PRIORITY_HIGH_IDLE + 20): a long download must never
+ * keep the rows that already arrived from being drawn. */
+#define BODY_PRIORITY G_PRIORITY_DEFAULT_IDLE
 
 /* Streamed pieces: big enough to keep the thread hand-offs rare, small
  * enough that each splice is short; the first one is small so that the
  * first rows come quickly. */
 #define FIRST_PIECE_SIZE (32 * 1024)
 #define PIECE_SIZE       (512 * 1024)
+
+/* Pieces decoding at once, one per core at most: more threads would only
+ * take turns, each keeping its own freed json-glib trees in its own
+ * malloc arena. */
+#define MAX_DECODING 4
+
+/* Bytes already cut into pieces are dropped from the front of the body
+ * once there are at least this many, so a streamed reply is never held
+ * whole. */
+#define DISCARD_SIZE (1024 * 1024)
 
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
@@ -94,6 +109,9 @@ typedef struct
   GPtrArray         *pieces;      /* per piece: GPtrArray of items once decoded */
   guint              n_landed;
   guint              n_decoding;
+  guint              max_decoding;
+  GQueue             waiting;     /* Piece, cut but not decoding yet */
+  gsize              n_discarded; /* bytes dropped from the front of body */
   gboolean           streaming;
   gboolean           eof;
   GError            *stream_error;
@@ -164,6 +182,22 @@ result_free (gpointer data)
   g_free (result);
 }
 
+typedef struct
+{
+  guint  index;
+  char  *json;
+  gsize  length;
+} Piece;
+
+static void
+piece_free (gpointer data)
+{
+  Piece *piece = data;
+
+  g_free (piece->json);
+  g_free (piece);
+}
+
 static void
 request_free (gpointer data)
 {
@@ -185,6 +219,7 @@ request_free (gpointer data)
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_clear_pointer (&request->content_type, g_free);
   g_clear_pointer (&request->pieces, g_ptr_array_unref);
+  g_queue_clear_full (&request->waiting, piece_free);
   g_clear_object (&request->into);
   g_clear_error (&request->stream_error);
   g_free (request);
@@ -856,22 +891,6 @@ request_into (GTask *task)
 
 /* Streaming. */
 
-typedef struct
-{
-  guint  index;
-  char  *json;
-  gsize  length;
-} Piece;
-
-static void
-piece_free (gpointer data)
-{
-  Piece *piece = data;
-
-  g_free (piece->json);
-  g_free (piece);
-}
-
 static void
 piece_decode_thread (GTask        *task,
                      gpointer      source_object,
@@ -906,7 +925,8 @@ piece_decode_thread (GTask        *task,
   g_task_return_pointer (task, array, (GDestroyNotify)g_ptr_array_unref);
 }
 
-static void stream_maybe_finish (GTask *task);
+static void stream_decode_waiting (GTask *task);
+static void stream_maybe_finish   (GTask *task);
 
 static void
 piece_decoded_cb (GObject      *object,
@@ -933,6 +953,10 @@ piece_decoded_cb (GObject      *object,
 
   g_ptr_array_index (request->pieces, piece->index) = items;
 
+  /* A decoder is free. */
+  if (request->stream_error == NULL && !request->returned)
+    stream_decode_waiting (task);
+
   /* Land every piece that is next in line, in reply order. */
   while (!request->returned && request->stream_error == NULL &&
          request->n_landed < request->pieces->len &&
@@ -948,17 +972,40 @@ piece_decoded_cb (GObject      *object,
   stream_maybe_finish (task);
 }
 
+/* Starts decoding cut pieces while a decoder is free. */
 static void
-stream_dispatch (GTask *task,
-                 gsize  min_size)
+stream_decode_waiting (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  Piece *piece;
+
+  while (request->n_decoding < request->max_decoding &&
+         (piece = g_queue_pop_head (&request->waiting)) != NULL)
+    {
+      g_autoptr(GTask) piece_task = NULL;
+
+      request->n_decoding++;
+      piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
+      g_task_set_source_tag (piece_task, piece_decode_thread);
+      g_task_set_priority (piece_task, BODY_PRIORITY);
+      g_task_set_task_data (piece_task, piece, piece_free);
+      g_task_run_in_thread (piece_task, piece_decode_thread);
+    }
+}
+
+/* Cuts the complete elements received so far into pieces. */
+static void
+stream_dispatch (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
   const char *data = (const char *)request->body->data;
   gsize start, length;
 
-  while (_scms_array_splitter_take (&request->splitter, data, min_size, &start, &length))
+  while (_scms_array_splitter_take (&request->splitter, data,
+                                    request->eof ? 0 :
+                                    request->pieces->len == 0 ? FIRST_PIECE_SIZE : PIECE_SIZE,
+                                    &start, &length))
     {
-      g_autoptr(GTask) piece_task = NULL;
       Piece *piece;
 
       if (_scms_array_splitter_is_blank (data + start, length))
@@ -977,13 +1024,20 @@ stream_dispatch (GTask *task,
       memcpy (piece->json + 1, data + start, length);
       piece->json[length + 1] = ']';
       g_ptr_array_add (request->pieces, NULL);
-
-      request->n_decoding++;
-      piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
-      g_task_set_source_tag (piece_task, piece_decode_thread);
-      g_task_set_task_data (piece_task, piece, piece_free);
-      g_task_run_in_thread (piece_task, piece_decode_thread);
+      g_queue_push_tail (&request->waiting, piece);
     }
+
+  /* What was cut is no longer needed in the body. */
+  if (request->splitter.start >= DISCARD_SIZE)
+    {
+      gsize n = request->splitter.start;
+
+      g_byte_array_remove_range (request->body, 0, n);
+      _scms_array_splitter_discard (&request->splitter, n);
+      request->n_discarded += n;
+    }
+
+  stream_decode_waiting (task);
 }
 
 static void
@@ -993,6 +1047,9 @@ stream_maybe_finish (GTask *task)
   Result *result;
 
   if (!request->eof || request->n_decoding > 0 || request->returned)
+    return;
+
+  if (request->stream_error == NULL && !g_queue_is_empty (&request->waiting))
     return;
 
   if (request->stream_error != NULL)
@@ -1062,7 +1119,8 @@ read_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) > 0)
     {
-      if (request->body->len + g_bytes_get_size (chunk) > self->max_reply_size)
+      if (request->n_discarded + request->body->len + g_bytes_get_size (chunk) >
+          self->max_reply_size)
         {
           g_debug ("%s: reply over %" G_GSIZE_FORMAT " bytes, refused",
                    scms_endpoint_get_path (request->endpoint), self->max_reply_size);
@@ -1079,17 +1137,18 @@ read_cb (GObject      *object,
         {
           _scms_array_splitter_scan (&request->splitter,
                                      (const char *)request->body->data, request->body->len);
-          stream_dispatch (task, request->pieces->len == 0 ? FIRST_PIECE_SIZE : PIECE_SIZE);
+          stream_dispatch (task);
         }
 
-      g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+      g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, BODY_PRIORITY,
                                        request->cancellable, read_cb,
                                        g_steal_pointer (&task));
       return;
     }
 
-  g_debug ("POST %s → %u, %u bytes in %.0f ms",
-           scms_endpoint_get_path (request->endpoint), request->status, request->body->len,
+  g_debug ("POST %s → %u, %" G_GSIZE_FORMAT " bytes in %.0f ms",
+           scms_endpoint_get_path (request->endpoint), request->status,
+           request->n_discarded + request->body->len,
            (g_get_monotonic_time () - request->begin) / 1000.0);
 
   g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
@@ -1113,7 +1172,7 @@ read_cb (GObject      *object,
         }
       else
         {
-          stream_dispatch (task, 0);
+          stream_dispatch (task);
         }
       stream_maybe_finish (task);
       return;
@@ -1215,16 +1274,19 @@ send_cb (GObject      *object,
       return;
     }
 
-  request->body = g_byte_array_sized_new (content_length > 0 ? (guint) MIN (content_length, 1 << 24)
-                                                             : READ_CHUNK_SIZE);
+  /* A streamed body is dropped as it is cut: it never needs its length. */
+  request->streaming = request->into != NULL && SOUP_STATUS_IS_SUCCESSFUL (request->status);
+  request->body = g_byte_array_sized_new (content_length > 0 && !request->streaming
+                                          ? (guint) MIN (content_length, 1 << 24)
+                                          : READ_CHUNK_SIZE);
 
-  if (request->into != NULL && SOUP_STATUS_IS_SUCCESSFUL (request->status))
+  if (request->streaming)
     {
-      request->streaming = TRUE;
       request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+      request->max_decoding = CLAMP (g_get_num_processors (), 1, MAX_DECODING);
       _scms_array_splitter_init (&request->splitter);
     }
-  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, BODY_PRIORITY,
                                    request->cancellable, read_cb, g_steal_pointer (&task));
 }
 
