@@ -17,6 +17,7 @@
 #include "scms-error.h"
 #include "scms-game-server.h"
 #include "scms-profile-field.h"
+#include "scms-search.h"
 #include "scms-subscription.h"
 #include "scms-timestamp.h"
 #include "scms-whitelist.h"
@@ -406,6 +407,89 @@ test_small_models (void)
   g_assert_null (scms_rank_get_department_id (unresolved));
 }
 
+/* What type-to-search finds, against what a person would expect. */
+static void
+test_search (void)
+{
+  static const struct {
+    const char *text;
+    const char *search;
+    gboolean    found;
+  } cases[] = {
+    { "Elena Ashgrove", "elena", TRUE },
+    { "Elena Ashgrove", "ASHGROVE", TRUE },
+    { "Elena Ashgrove", "a ash", TRUE },
+    { "Elena Ashgrove", "ashgrovex", FALSE },
+    { "Elena Ashgrove", "", TRUE },
+    { "Zoë Ångström", "zoe", TRUE },         /* ë is e and a mark, as in GtkStringFilter */
+    { "Zoë Ångström", "ZOË", TRUE },
+    { "Zoë Ångström", "ångström", TRUE },
+    { "Zoë Ångström", "ÅNGSTRÖM", TRUE },
+    { "STRASSE", "straße", TRUE },
+    { "Straße", "STRASSE", TRUE },           /* folding: ß is ss */
+    { "ﬁnn", "fi", TRUE },                   /* compatibility: the ligature is f i */
+    { "مجتمع الشرطة", "الشرطة", TRUE },     /* right-to-left */
+    { "مجتمع الشرطة", "shurta", FALSE },
+    { "Officer 🚓 Dale", "🚓", TRUE },
+    { "Officer 🚓 Dale", "🚒", FALSE },
+    { "Officer 🚓 Dale", "officer 🚓", TRUE },
+    { "Dale", "🚓", FALSE },                  /* a search that is not ASCII, ASCII text */
+    { "430291437292752760", "2927", TRUE },
+    { "9b4e07d2c61a5f38", "9B4E", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *needle = scms_search_fold (cases[i].search);
+      g_autofree char *folded = scms_search_fold (cases[i].text);
+
+      g_test_message ("%s in %s", cases[i].search, cases[i].text);
+      g_assert_nonnull (needle);
+      /* The same answer whether the text was folded ahead or not. */
+      g_assert_cmpint (scms_search_contains (cases[i].text, NULL, needle), ==, cases[i].found);
+      g_assert_cmpint (scms_search_contains (cases[i].text, folded, needle), ==, cases[i].found);
+    }
+
+  /* Not UTF-8: nothing to search for, and never a warning. */
+  g_assert_null (scms_search_fold ("\xff\xfe"));
+  g_assert_null (scms_search_fold (NULL));
+}
+
+/* A whitelist entry matches on its name or any of its API IDs; a name
+ * that is not ASCII is folded when the entry is made. */
+static void
+test_whitelist_entry_matches (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"name\": \"Zoë Ångström\", \"apiIds\": "
+                                    "[\"430291437292752760\", \"steam:AbC\"]}");
+  g_autoptr(ScmsWhitelistEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *search;
+    gboolean    found;
+  } cases[] = {
+    { "zoë", TRUE },
+    { "ÅNG", TRUE },
+    { "2927", TRUE },
+    { "steam:abc", TRUE },
+    { "abc", TRUE },
+    { "Zoe", TRUE },
+    { "Zoë Angstrom", FALSE },
+    { "xyz", FALSE },
+  };
+
+  entry = scms_whitelist_entry_new_from_json (node, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *needle = scms_search_fold (cases[i].search);
+
+      g_test_message ("%s", cases[i].search);
+      g_assert_cmpint (scms_whitelist_entry_matches (entry, needle), ==, cases[i].found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/models/endpoints", test_endpoints);
   g_test_add_func ("/models/timestamps", test_timestamps);
   g_test_add_func ("/models/whitelist-entry", test_whitelist_entry);
+  g_test_add_func ("/models/whitelist-entry-matches", test_whitelist_entry_matches);
+  g_test_add_func ("/models/search", test_search);
   g_test_add_func ("/models/verdict", test_verdict);
   g_test_add_func ("/models/clock-in-text", test_clock_in_text);
   g_test_add_func ("/models/clock-in-json", test_clock_in_json);

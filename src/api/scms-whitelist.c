@@ -11,6 +11,7 @@
 
 #include "scms-api-enums.h"
 #include "scms-json-private.h"
+#include "scms-search.h"
 #include "scms-whitelist.h"
 
 /* ScmsWhitelistEntry */
@@ -20,6 +21,7 @@ struct _ScmsWhitelistEntry
   GObject parent_instance;
 
   char *name;
+  char *folded_name;  /* for searching; NULL when the name is ASCII */
   char **api_ids;
 };
 
@@ -40,6 +42,7 @@ scms_whitelist_entry_finalize (GObject *object)
   ScmsWhitelistEntry *self = SCMS_WHITELIST_ENTRY (object);
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->folded_name, g_free);
   g_clear_pointer (&self->api_ids, g_strfreev);
 
   G_OBJECT_CLASS (scms_whitelist_entry_parent_class)->finalize (object);
@@ -123,6 +126,10 @@ scms_whitelist_entry_new_from_json (JsonNode  *node,
   self->name = g_strdup (name != NULL ? name : "");
   self->api_ids = g_steal_pointer (&api_ids);
 
+  /* Folded here, on the decoding thread, so that a search never has to. */
+  if (!g_str_is_ascii (self->name))
+    self->folded_name = scms_search_fold (self->name);
+
   return self;
 }
 
@@ -152,6 +159,33 @@ scms_whitelist_entry_get_api_ids (ScmsWhitelistEntry *self)
   g_return_val_if_fail (SCMS_IS_WHITELIST_ENTRY (self), NULL);
 
   return (const char * const *) self->api_ids;
+}
+
+/**
+ * scms_whitelist_entry_matches:
+ * @self: a #ScmsWhitelistEntry
+ * @needle: a search, folded with scms_search_fold()
+ *
+ * Returns: whether the name or one of the API IDs contains @needle,
+ *   ignoring case
+ */
+gboolean
+scms_whitelist_entry_matches (ScmsWhitelistEntry *self,
+                              const char         *needle)
+{
+  g_return_val_if_fail (SCMS_IS_WHITELIST_ENTRY (self), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  if (scms_search_contains (self->name, self->folded_name, needle))
+    return TRUE;
+
+  for (guint i = 0; self->api_ids[i] != NULL; i++)
+    {
+      if (scms_search_contains (self->api_ids[i], NULL, needle))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**

@@ -22,6 +22,8 @@ const char * const *scms_whitelist_entry_get_api_ids      (ScmsWhitelistEntry  *
 char               *scms_whitelist_entry_dup_api_ids_text (ScmsWhitelistEntry  *self);
 gboolean            scms_whitelist_entry_has_api_id       (ScmsWhitelistEntry  *self,
                                                            const char          *api_id);
+gboolean            scms_whitelist_entry_matches          (ScmsWhitelistEntry  *self,
+                                                           const char          *needle);
 
 /**
  * ScmsVerdict:
