@@ -72,7 +72,20 @@ wait_for_state (ScmsPage      *page,
   wait_until (page_in_state, page, "the page state");
 }
 
-/* The first mapped label or button under @root showing @text. */
+/* The text a label or a list cell's inscription shows, or NULL. */
+static inline const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  return NULL;
+}
+
+/* The first mapped label, inscription or button under @root showing @text. */
 static inline GtkWidget *
 find_shown_text (GtkWidget  *root,
                  const char *text)
@@ -82,7 +95,7 @@ find_shown_text (GtkWidget  *root,
   if (!gtk_widget_get_mapped (root))
     return NULL;
 
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+  if (shown_text (root) != NULL && g_strcmp0 (shown_text (root), text) == 0)
     return root;
 
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
@@ -101,7 +114,8 @@ find_shown_text (GtkWidget  *root,
   return NULL;
 }
 
-/* The first mapped label under @root whose text starts with @prefix. */
+/* The first mapped label or inscription under @root whose text starts
+ * with @prefix. */
 static inline GtkWidget *
 find_shown_prefix (GtkWidget  *root,
                    const char *prefix)
@@ -111,7 +125,7 @@ find_shown_prefix (GtkWidget  *root,
   if (!gtk_widget_get_mapped (root))
     return NULL;
 
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+  if (shown_text (root) != NULL && g_str_has_prefix (shown_text (root), prefix))
     return root;
 
   for (child = gtk_widget_get_first_child (root);

@@ -137,6 +137,7 @@ test_whitelist_server_1 (void)
 static void
 test_whitelist_search (void)
 {
+  static const char *typed[] = { "a", "as", "ash", "as", "A", "", "EL", "elena", "zz", "43", "" };
   g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
@@ -171,6 +172,36 @@ test_whitelist_search (void)
   g_clear_pointer (&count, g_free);
   count = count_entries_text (0, total, TRUE);
   g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, count);
+
+  /* Typing on, deleting and typing something else: each time exactly the
+   * entries a case-insensitive GtkStringFilter would find, whatever the filter
+   * kept from the search before. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      GListModel *entries = scms_full_whitelist_page_get_entries (page);
+      guint expected = 0;
+
+      for (guint j = 0; j < total; j++)
+        {
+          g_autoptr(ScmsWhitelistEntry) entry = g_list_model_get_item (entries, j);
+          g_autofree char *ids = scms_whitelist_entry_dup_api_ids_text (entry);
+          g_autofree char *text = g_strconcat (scms_whitelist_entry_get_name (entry), "\n", ids,
+                                               NULL);
+          /* What GtkStringFilter does to both sides. */
+          g_autofree char *normal_text = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+          g_autofree char *normal_typed = g_utf8_normalize (typed[i], -1, G_NORMALIZE_ALL);
+          g_autofree char *folded_text = g_utf8_casefold (normal_text, -1);
+          g_autofree char *folded_typed = g_utf8_casefold (normal_typed, -1);
+
+          if (strstr (folded_text, folded_typed) != NULL)
+            expected++;
+        }
+
+      g_test_message ("search \"%s\": %u", typed[i], expected);
+      scms_full_whitelist_page_set_search_text (page, typed[i]);
+      wait_idle (page);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+    }
 
   scms_full_whitelist_page_set_search_text (page, "");
   wait_idle (page);

@@ -19,6 +19,7 @@
 #include "scms-csv.h"
 #include "scms-full-whitelist-page.h"
 #include "scms-util.h"
+#include "scms-whitelist-filter.h"
 
 /*
  * The whitelist of one game server (FULL_WHITELIST), downloaded once and
@@ -102,22 +103,6 @@ static void open_bulk_file (ScmsFullWhitelistPage *self,
 /* Template closures */
 
 static char *
-get_search_text_cb (gpointer            instance,
-                    const char         *name,
-                    const char * const *api_ids)
-{
-  GString *text = g_string_new (name);
-
-  for (guint i = 0; api_ids != NULL && api_ids[i] != NULL; i++)
-    {
-      g_string_append_c (text, '\n');
-      g_string_append (text, api_ids[i]);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static char *
 get_api_ids_text_cb (gpointer            instance,
                      const char * const *api_ids)
 {
@@ -125,6 +110,53 @@ get_api_ids_text_cb (gpointer            instance,
     return g_strdup ("");
 
   return g_strjoinv (", ", (char **) api_ids);
+}
+
+/* The two columns of the whitelist. A list of 100,000 entries rebuilds a
+ * few hundred rows whenever a search changes what is shown, so the cells
+ * are as cheap as GTK allows: made in code rather than from a template
+ * per cell, and GtkInscription rather than GtkLabel, which asks for its
+ * size without laying out its text (GtkLabel shaped every cell twice). */
+static void
+entry_cell_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+api_ids_cell_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       gpointer                  user_data)
+{
+  gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "monospace");
+}
+
+static void
+name_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  ScmsWhitelistEntry *entry = gtk_list_item_get_item (list_item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)),
+                            scms_whitelist_entry_get_name (entry));
+}
+
+static void
+api_ids_cell_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  ScmsWhitelistEntry *entry = gtk_list_item_get_item (list_item);
+  g_autofree char *text = scms_whitelist_entry_dup_api_ids_text (entry);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
 }
 
 static GStrv
@@ -1691,9 +1723,12 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, bulk_pause_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, bulk_progress);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, bulk_store);
-  gtk_widget_class_bind_template_callback (widget_class, get_search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_api_ids_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_status_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, api_ids_cell_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_cell_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, api_ids_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_name_or_detail_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, shown_changed_cb);
@@ -1701,6 +1736,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   g_type_ensure (SCMS_TYPE_BULK_CHECK_ITEM);
   g_type_ensure (SCMS_TYPE_GAME_SERVER);
   g_type_ensure (SCMS_TYPE_WHITELIST_ENTRY);
+  g_type_ensure (SCMS_TYPE_WHITELIST_FILTER);
 }
 
 static void
