@@ -1,0 +1,678 @@
+/* test-bad-input.c — every entry field against bad input, as a person meets it
+ *
+ * Copyright 2026 The Sonoran Admin authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each field a person can type or paste into — the member finder of
+ * every page that has one, in each identifier kind; the Check API ID
+ * entry; the server chosen for a whitelist; the searches; the connect form
+ * and the profile it saves; the Bulk Check list and the files it opens —
+ * bad input gets the inline message the widget shows (the translated
+ * string, read back from the widget), the mock receives nothing, the text
+ * typed stays where it was typed, and nothing crashes or warns (the tests
+ * run with fatal warnings). Unusual but valid input (right-to-left and
+ * emoji names, padding, leading zeros) is sent exactly, as the mock's
+ * record of the request bodies shows, and shown back as it was sent.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "scms-account-page.h"
+#include "scms-account-ranks-page.h"
+#include "scms-bulk-check-item.h"
+#include "scms-check-api-id-page.h"
+#include "scms-clock-in-out-page.h"
+#include "scms-connect-page.h"
+#include "scms-departments-page.h"
+#include "scms-full-whitelist-page.h"
+#include "scms-game-servers-page.h"
+#include "scms-gui-test.h"
+#include "scms-member-finder.h"
+#include "scms-members-page.h"
+#include "scms-verify-whitelist-page.h"
+
+#define ELENA        "430291437292752760"
+#define ELENA_ACC_ID "bf2aa8f1-4ee6-449c-b90b-a9e7e0888c79"
+#define TOBIAS       "871923189533843206"
+#define RTL_NAME     "يوسف الحداد"  /* a member of the mock community */
+#define RTL_LABEL    "مجتمع"
+#define EMOJI_NAME   "🚓🚒"
+#define LONG_LENGTH  10000
+
+/* Request bodies */
+
+static JsonNode *
+find_member_node (JsonNode   *node,
+                  const char *key)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = NULL;
+
+      if (json_object_has_member (object, key))
+        return json_object_get_member (object, key);
+
+      members = json_object_get_members (object);
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *found = find_member_node (json_object_get_member (object, l->data), key);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *found = find_member_node (json_array_get_element (array, i), key);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+
+  return NULL;
+}
+
+/* The value of the first member called @key in @body, as text. */
+static char *
+body_value (const char *body,
+            const char *key)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+
+  json_parser_load_from_data (parser, body, -1, &error);
+  g_assert_no_error (error);
+
+  node = find_member_node (json_parser_get_root (parser), key);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+/* The mock received exactly one request on @path since the counts were
+ * reset, carrying @value under @key. */
+static void
+assert_sent_once (ScmsMockServer *server,
+                  const char     *path,
+                  const char     *key,
+                  const char     *value)
+{
+  g_auto(GStrv) bodies = scms_mock_server_dup_request_bodies (server, path);
+  g_autofree char *sent = NULL;
+
+  g_assert_cmpuint (g_strv_length (bodies), ==, 1);
+  sent = body_value (bodies[0], key);
+  g_assert_cmpstr (sent, ==, value);
+}
+
+/* Forgets what the mock received, and records what comes next. */
+static void
+reset_mock (void)
+{
+  scms_mock_server_clear_faults (mock_server);
+  scms_mock_server_set_record_requests (mock_server, TRUE);
+  scms_mock_server_reset_counts (mock_server);
+}
+
+/* Widgets, as a person finds them */
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *child;
+
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first button under @root labelled @label, with its mnemonic. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first mapped label or list cell under @root showing @text. */
+static GtkWidget *
+find_shown_cell (GtkWidget  *root,
+                 const char *text)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  if (GTK_IS_INSCRIPTION (root) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+    return root;
+
+  for (child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* @text repeated @repeat times (once when 0). */
+static char *
+repeat_text (const char *text,
+             guint       repeat)
+{
+  GString *string = g_string_new (NULL);
+
+  for (guint i = 0; i < MAX (repeat, 1); i++)
+    g_string_append (string, text);
+
+  return g_string_free (string, FALSE);
+}
+
+static gboolean
+page_not_loading (gpointer data)
+{
+  return scms_page_get_state (SCMS_PAGE (data)) != SCMS_PAGE_STATE_LOADING;
+}
+
+static void
+wait_loaded (ScmsPage *page)
+{
+  g_main_context_iteration (NULL, FALSE);
+  wait_until (page_not_loading, page, "the page to load");
+}
+
+/* Takes the focus out of text entries before a window goes away: GTK 4.8
+ * warns when an entry never heard that it lost it. */
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_set_focus (window, NULL);
+  spin (20);
+  destroy_page_window (window);
+}
+
+/* The member finder, on every page that has one */
+
+typedef struct
+{
+  ScmsIdKind  kind;
+  const char *text;
+  guint       repeat;   /* @text is typed this many times over */
+  const char *message;  /* the inline message the finder shows */
+} BadIdentifier;
+
+#define EMPTY(label)   "Enter the member’s " label "."
+#define TOO_LONG(label) "The " label " is too long: enter at most 200 characters."
+#define UNTYPABLE(label) "The " label " contains characters that cannot be typed."
+#define NOT_DISCORD    "Enter a Discord ID: 17 to 20 digits."
+#define NOT_UNIQUE     "Enter a Unique ID: a whole number greater than zero."
+
+/* What any kind refuses: nothing, whitespace, too much, control
+ * characters (line breaks from a paste, DEL, NEL, an escape sequence). */
+#define REFUSED_BY_ANY_KIND(kind, label)                       \
+  { kind, "", 0, EMPTY (label) },                              \
+  { kind, "   ", 0, EMPTY (label) },                           \
+  { kind, "\t \t", 0, EMPTY (label) },                         \
+  { kind, "7", LONG_LENGTH, TOO_LONG (label) },                \
+  { kind, "x", 201, TOO_LONG (label) },                        \
+  { kind, "🚓", LONG_LENGTH, TOO_LONG (label) },               \
+  { kind, RTL_LABEL " ", 2000, TOO_LONG (label) },             \
+  { kind, "abc\ndef", 0, UNTYPABLE (label) },                  \
+  { kind, "abc\r\ndef", 0, UNTYPABLE (label) },                \
+  { kind, "abc\x7f", 0, UNTYPABLE (label) },                   \
+  { kind, "a\xc2\x85" "b", 0, UNTYPABLE (label) },             \
+  { kind, "\x1b[31mred", 0, UNTYPABLE (label) }
+
+static const BadIdentifier bad_identifiers[] = {
+  REFUSED_BY_ANY_KIND (SCMS_ID_KIND_API_ID, "API ID"),
+  REFUSED_BY_ANY_KIND (SCMS_ID_KIND_USERNAME, "Username"),
+  REFUSED_BY_ANY_KIND (SCMS_ID_KIND_ACC_ID, "Account ID"),
+  REFUSED_BY_ANY_KIND (SCMS_ID_KIND_DISCORD, "Discord ID"),
+  REFUSED_BY_ANY_KIND (SCMS_ID_KIND_UNIQUE_ID, "Unique ID"),
+
+  { SCMS_ID_KIND_DISCORD, "1234", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "7", 16, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "7", 21, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, ELENA "x", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "+" ELENA, 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "<@" ELENA ">", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "430 291 437 292 752 760", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "٤٣٠٢٩١٤٣٧٢٩٢٧٥٢٧٦٠", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, "４３０２９１４３７２９２７５２７６０", 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, EMOJI_NAME, 0, NOT_DISCORD },
+  { SCMS_ID_KIND_DISCORD, RTL_NAME, 0, NOT_DISCORD },
+
+  { SCMS_ID_KIND_UNIQUE_ID, "0", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "000", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "-3", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "+5", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "12a", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "1e3", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "1.5", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "0x10", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "10 42", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "99999999999999999999", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "١٠٤٢", 0, NOT_UNIQUE },
+  { SCMS_ID_KIND_UNIQUE_ID, "🚓", 0, NOT_UNIQUE },
+};
+
+typedef struct
+{
+  const char        *name;
+  GType            (*get_type) (void);
+  const char        *button_label;
+  const char        *path;       /* what a look-up asks first */
+} FinderPage;
+
+static const FinderPage finder_pages[] = {
+  { "account", scms_account_page_get_type, "_Look Up", "/general/get_com_account" },
+  { "account-ranks", scms_account_ranks_page_get_type, "_Look Up",
+    "/general/get_account_ranks" },
+  { "clock-in-out", scms_clock_in_out_page_get_type, "_Look Up",
+    "/general/get_current_clock_in" },
+  { "verify-whitelist", scms_verify_whitelist_page_get_type, "_Verify",
+    "/servers/verify_whitelist" },
+};
+
+typedef struct
+{
+  ScmsClient       *client;
+  ScmsPage         *page;
+  GtkWindow        *window;
+  ScmsMemberFinder *finder;
+  AdwComboRow      *kind_row;
+  GtkWidget        *entry_row;
+} FinderFixture;
+
+static void
+finder_fixture_init (FinderFixture   *f,
+                     const FinderPage *which)
+{
+  f->client = create_client ();
+  f->page = g_object_ref_sink (g_object_new (which->get_type (), "client", f->client, NULL));
+  f->window = show_page (f->page);
+
+  /* Verify Whitelist loads its servers first. */
+  wait_loaded (f->page);
+  g_assert_cmpint (scms_page_get_state (f->page), ==, SCMS_PAGE_STATE_EMPTY);
+  spin (50);
+
+  f->finder = SCMS_MEMBER_FINDER (find_type (GTK_WIDGET (f->page), SCMS_TYPE_MEMBER_FINDER));
+  g_assert_nonnull (f->finder);
+  f->kind_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (f->finder), "Find by"));
+  f->entry_row = find_row (GTK_WIDGET (f->finder), "Identifier");
+  g_assert_nonnull (f->kind_row);
+  g_assert_true (ADW_IS_ENTRY_ROW (f->entry_row));
+  g_assert_cmpstr (scms_member_finder_get_button_label (f->finder), ==, which->button_label);
+
+  reset_mock ();
+}
+
+static void
+finder_fixture_clear (FinderFixture *f)
+{
+  close_window (f->window);
+  g_assert_finalize_object (g_steal_pointer (&f->page));
+  g_assert_finalize_object (g_steal_pointer (&f->client));
+}
+
+/* Chooses @kind, types @text and asks, with the button or with Enter. */
+static void
+type_and_submit (FinderFixture *f,
+                 ScmsIdKind     kind,
+                 const char    *text,
+                 gboolean       press_enter)
+{
+  adw_combo_row_set_selected (f->kind_row, kind);
+  gtk_editable_set_text (GTK_EDITABLE (f->entry_row), text);
+  g_assert_null (scms_member_finder_get_message (f->finder));
+
+  if (press_enter)
+    g_signal_emit_by_name (f->entry_row, "entry-activated");
+  else
+    click (GTK_WIDGET (f->finder), scms_member_finder_get_button_label (f->finder));
+}
+
+static void
+test_finder_refuses (gconstpointer data)
+{
+  const FinderPage *which = data;
+  FinderFixture f = { 0 };
+
+  finder_fixture_init (&f, which);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_identifiers); i++)
+    {
+      const BadIdentifier *bad = &bad_identifiers[i];
+      g_autofree char *text = repeat_text (bad->text, bad->repeat);
+
+      type_and_submit (&f, bad->kind, text, i % 2 == 1);
+
+      /* The reason, under the entry, which is marked. */
+      g_assert_cmpstr (scms_member_finder_get_message (f.finder), ==, bad->message);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (f.page), bad->message));
+      g_assert_true (gtk_widget_has_css_class (f.entry_row, "error"));
+
+      /* Nothing lost: the text and the kind are as typed. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.entry_row)), ==, text);
+      g_assert_cmpint (scms_member_finder_get_kind (f.finder), ==, bad->kind);
+
+      /* Nothing asked: the page did not start loading. */
+      g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_EMPTY);
+
+      /* Typing again clears the message. */
+      gtk_editable_insert_text (GTK_EDITABLE (f.entry_row), "1", -1, (int[]) { 0 });
+      g_assert_null (scms_member_finder_get_message (f.finder));
+      g_assert_false (gtk_widget_has_css_class (f.entry_row, "error"));
+    }
+
+  g_test_message ("%s: %u inputs refused", which->name, (guint) G_N_ELEMENTS (bad_identifiers));
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  finder_fixture_clear (&f);
+}
+
+/* A NUL byte cannot reach the entry: GTK stops at it, and what came
+ * before it is kept. */
+static void
+test_finder_nul (void)
+{
+  FinderFixture f = { 0 };
+  static const char with_nul[] = "4302\0" "91437292752760";
+  int position = 0;
+
+  finder_fixture_init (&f, &finder_pages[0]);
+
+  adw_combo_row_set_selected (f.kind_row, SCMS_ID_KIND_DISCORD);
+  gtk_editable_insert_text (GTK_EDITABLE (f.entry_row), with_nul, sizeof with_nul - 1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.entry_row)), ==, "4302");
+  g_signal_emit_by_name (f.entry_row, "entry-activated");
+  g_assert_cmpstr (scms_member_finder_get_message (f.finder), ==, NOT_DISCORD);
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  finder_fixture_clear (&f);
+}
+
+typedef struct
+{
+  ScmsIdKind     kind;
+  const char    *text;
+  guint          repeat;
+  const char    *key;    /* its member in the request */
+  const char    *sent;   /* what the request carries */
+  const char    *shown;  /* the member's name, or NULL when nobody matches */
+} OddIdentifier;
+
+static const OddIdentifier odd_identifiers[] = {
+  { SCMS_ID_KIND_USERNAME, RTL_NAME, 0, "username", RTL_NAME, RTL_NAME },
+  { SCMS_ID_KIND_USERNAME, "  " RTL_NAME "\t", 0, "username", RTL_NAME, RTL_NAME },
+  { SCMS_ID_KIND_USERNAME, EMOJI_NAME, 0, "username", EMOJI_NAME, NULL },
+  { SCMS_ID_KIND_USERNAME, "Zoë Núñez-Ó Briain 🚓", 0, "username", "Zoë Núñez-Ó Briain 🚓", NULL },
+  { SCMS_ID_KIND_UNIQUE_ID, "0001042", 0, "uniqueId", "1042", "E. Ashgrove" },
+  { SCMS_ID_KIND_UNIQUE_ID, " 1042 ", 0, "uniqueId", "1042", "E. Ashgrove" },
+  { SCMS_ID_KIND_DISCORD, "\t" ELENA "  ", 0, "discord", ELENA, "E. Ashgrove" },
+  { SCMS_ID_KIND_ACC_ID, " " ELENA_ACC_ID, 0, "accId", ELENA_ACC_ID, "E. Ashgrove" },
+  { SCMS_ID_KIND_API_ID, ELENA, 0, "apiId", ELENA, "E. Ashgrove" },
+  { SCMS_ID_KIND_API_ID, EMOJI_NAME, 0, "apiId", EMOJI_NAME, NULL },
+};
+
+/* The Account page: valid but unusual identifiers are sent as they were
+ * meant, and the member shown back as the server names them. */
+static void
+test_finder_account_sends (void)
+{
+  FinderFixture f = { 0 };
+  g_autofree char *longest = repeat_text ("🚓", SCMS_IDENTIFIER_MAX_LENGTH);
+
+  finder_fixture_init (&f, &finder_pages[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (odd_identifiers); i++)
+    {
+      const OddIdentifier *odd = &odd_identifiers[i];
+      g_autofree char *text = repeat_text (odd->text, odd->repeat);
+
+      reset_mock ();
+      type_and_submit (&f, odd->kind, text, i % 2 == 0);
+      g_assert_null (scms_member_finder_get_message (f.finder));
+      wait_loaded (f.page);
+
+      assert_sent_once (mock_server, "/general/get_com_account", odd->key, odd->sent);
+
+      if (odd->shown != NULL)
+        {
+          ScmsAccount *account = scms_account_page_get_account (SCMS_ACCOUNT_PAGE (f.page));
+
+          g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_RESULTS);
+          g_assert_cmpstr (scms_account_get_display_name (account), ==, odd->shown);
+          spin (50);
+          g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), odd->shown));
+        }
+      else
+        {
+          g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_ERROR);
+          g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "No Member Found");
+        }
+
+      /* The form shows what was looked up: the identifier, trimmed. */
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.entry_row)), ==, odd->sent);
+    }
+
+  /* The longest identifier allowed, 200 four-byte characters. */
+  reset_mock ();
+  type_and_submit (&f, SCMS_ID_KIND_USERNAME, longest, FALSE);
+  wait_loaded (f.page);
+  assert_sent_once (mock_server, "/general/get_com_account", "username", longest);
+  g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "No Member Found");
+
+  finder_fixture_clear (&f);
+}
+
+/* The other finder pages send a right-to-left name exactly and show the
+ * member by it. */
+static void
+test_finder_rtl_sent (gconstpointer data)
+{
+  const FinderPage *which = data;
+  FinderFixture f = { 0 };
+
+  finder_fixture_init (&f, which);
+  type_and_submit (&f, SCMS_ID_KIND_USERNAME, "  " RTL_NAME "  ", TRUE);
+  wait_loaded (f.page);
+
+  assert_sent_once (mock_server, which->path, "username", RTL_NAME);
+  g_assert_cmpint (scms_page_get_state (f.page), !=, SCMS_PAGE_STATE_ERROR);
+  /* The entry keeps what was typed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.entry_row)), ==, "  " RTL_NAME "  ");
+
+  if (SCMS_IS_CLOCK_IN_OUT_PAGE (f.page))
+    g_assert_cmpstr (scms_clock_in_out_page_get_member_name (SCMS_CLOCK_IN_OUT_PAGE (f.page)),
+                     ==, RTL_NAME);
+
+  if (SCMS_IS_VERIFY_WHITELIST_PAGE (f.page))
+    {
+      ScmsWhitelistVerdict *verdict =
+        scms_verify_whitelist_page_get_verdict (SCMS_VERIFY_WHITELIST_PAGE (f.page));
+
+      g_assert_cmpstr (scms_whitelist_verdict_get_name (verdict), ==, RTL_NAME);
+      spin (50);
+      g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), RTL_NAME));
+    }
+
+  finder_fixture_clear (&f);
+}
+
+/* Check API ID: its own entry, API IDs only */
+
+static void
+test_check_api_id (void)
+{
+  static const BadIdentifier bad[] = {
+    REFUSED_BY_ANY_KIND (SCMS_ID_KIND_API_ID, "API ID"),
+  };
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsPage *page;
+  GtkWindow *window;
+  GtkWidget *entry_row;
+  g_autofree char *description = NULL;
+
+  page = g_object_ref_sink (g_object_new (SCMS_TYPE_CHECK_API_ID_PAGE, "client", client, NULL));
+  window = show_page (page);
+  spin (50);
+  entry_row = find_type (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry_row);
+  reset_mock ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = repeat_text (bad[i].text, bad[i].repeat);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+      if (i % 2 == 0)
+        g_signal_emit_by_name (entry_row, "entry-activated");
+      else
+        click (GTK_WIDGET (page), "_Check");
+
+      g_assert_cmpstr (scms_check_api_id_page_get_message (SCMS_CHECK_API_ID_PAGE (page)), ==,
+                       bad[i].message);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), bad[i].message));
+      g_assert_true (gtk_widget_has_css_class (entry_row, "error"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, text);
+      g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
+    }
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  /* An emoji API ID is asked about as typed, and the answer names it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), " " EMOJI_NAME " ");
+  g_signal_emit_by_name (entry_row, "entry-activated");
+  wait_loaded (page);
+  assert_sent_once (mock_server, "/general/check_com_apiid", "apiId", EMOJI_NAME);
+  g_assert_true (scms_check_api_id_page_get_checked (SCMS_CHECK_API_ID_PAGE (page)));
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Not Linked"));
+  description = g_strdup_printf ("No account in this community uses the API ID %s.", EMOJI_NAME);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), description));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, " " EMOJI_NAME " ");
+
+  close_window (window);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
+        {
+          printf ("1..0 # SKIP no display\n");
+          return 0;
+        }
+
+      g_printerr ("No display: run the GUI tests under Xvfb\n");
+      return 1;
+    }
+
+  adw_init ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (finder_pages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/bad-input/finder/%s/refused",
+                                               finder_pages[i].name);
+
+      g_test_add_data_func (path, &finder_pages[i], test_finder_refuses);
+    }
+  g_test_add_func ("/bad-input/finder/nul", test_finder_nul);
+  g_test_add_func ("/bad-input/finder/account/sent", test_finder_account_sends);
+  for (guint i = 1; i < G_N_ELEMENTS (finder_pages); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/bad-input/finder/%s/rtl-sent",
+                                               finder_pages[i].name);
+
+      g_test_add_data_func (path, &finder_pages[i], test_finder_rtl_sent);
+    }
+  g_test_add_func ("/bad-input/check-api-id", test_check_api_id);
+
+  return run_gui_tests (argc, argv);
+}
