@@ -352,6 +352,33 @@ escape_mnemonics (const char *text)
   return g_strjoinv ("__", parts);
 }
 
+/* What the menus call a saved community: its label, and its server too
+ * when another saved community has the same label (one community ID on
+ * two servers), so that a person can tell them apart. */
+static char *
+dup_profile_title (GVariant   *profiles,
+                   const char *label,
+                   const char *server_url)
+{
+  GVariantIter iter;
+  const char *other;
+  guint n_same = 0;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &other, NULL, NULL))
+    {
+      if (g_strcmp0 (other, label) == 0)
+        n_same++;
+    }
+
+  if (n_same < 2)
+    return g_strdup (label);
+
+  /* Translators: a saved community in a menu, when two have the same name:
+   * the first %s is the name, the second its server's address. */
+  return g_strdup_printf (_("%s (%s)"), label, server_url);
+}
+
 static const char *
 get_new_server_url (ScmsWindow *self)
 {
@@ -382,7 +409,8 @@ update_profiles_menu (ScmsWindow *self)
       while (g_variant_iter_next (&iter, "(&s&s&s)", &label, &community_id, &server_url))
         {
           g_autoptr(GMenuItem) item = NULL;
-          g_autofree char *escaped = escape_mnemonics (label);
+          g_autofree char *title = dup_profile_title (profiles, label, server_url);
+          g_autofree char *escaped = escape_mnemonics (title);
 
           item = g_menu_item_new (escaped, NULL);
           g_menu_item_set_action_and_target_value (item, "win.open-profile",
@@ -392,7 +420,7 @@ update_profiles_menu (ScmsWindow *self)
           n_profiles++;
 
           if (is_open_profile (self, community_id, server_url))
-            open_label = g_strdup (label);
+            open_label = g_steal_pointer (&title);
         }
     }
 
