@@ -171,8 +171,17 @@ find_button (GtkWidget  *root,
 {
   GtkWidget *child;
 
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+  if (GTK_IS_BUTTON (root))
+    {
+      GtkWidget *child_label = gtk_button_get_child (GTK_BUTTON (root));
+
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+        return root;
+      /* Some carry the mnemonic in a label of their own. */
+      if (GTK_IS_LABEL (child_label) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child_label)), label) == 0)
+        return root;
+    }
 
   for (child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -636,6 +645,543 @@ test_check_api_id (void)
   g_assert_finalize_object (page);
 }
 
+/* The connect form, and the profiles it saves */
+
+#define NO_COMMUNITY    "Enter the community ID."
+#define BAD_COMMUNITY   "Enter the community ID shown under API Integration in the " \
+                        "community's administrative panel."
+#define NO_KEY          "Enter the API key."
+#define UNTYPABLE_KEY   "The API key contains characters that cannot be typed. Copy it again " \
+                        "from the community’s API Integration settings."
+#define NO_URL          "Enter the server’s URL, or choose Production."
+#define BAD_URL         "Enter a server address that starts with https://, for example " \
+                        "https://api.sonorancms.com."
+#define INSECURE_URL    "Unencrypted connections are only allowed to this computer. " \
+                        "Use an https:// address."
+#define REJECTED_KEY    "The server rejected the API key. Check the key in the community’s " \
+                        "API Integration settings."
+#define UNKNOWN_COMMUNITY "The server does not know this community ID. Check the ID in the " \
+                          "community’s API Integration settings."
+
+#define MOCK_URL        "@mock@"  /* stands for the mock's URL in the tables */
+
+enum {
+  COMMUNITY_ROW,
+  KEY_ROW,
+  URL_ROW,
+};
+
+static const char * const row_titles[] = { "Community ID", "API Key", "Custom URL" };
+
+typedef struct
+{
+  GSettings       *settings;
+  ScmsWindow      *window;
+  ScmsConnectPage *form;
+  GtkWidget       *rows[3];
+  GtkWidget       *server_row;
+} ConnectFixture;
+
+static void
+connect_fixture_init (ConnectFixture *f)
+{
+  f->settings = g_settings_new (SCMS_SCHEMA_ID);
+  g_settings_reset (f->settings, "profiles");
+  g_settings_reset (f->settings, "last-profile");
+
+  f->window = scms_window_new (NULL);
+  g_object_ref (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (50);
+
+  f->form = scms_window_get_connect_page (f->window);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->form)));
+  for (guint i = 0; i < G_N_ELEMENTS (f->rows); i++)
+    {
+      f->rows[i] = find_row (GTK_WIDGET (f->form), row_titles[i]);
+      g_assert_true (ADW_IS_ENTRY_ROW (f->rows[i]));
+    }
+  f->server_row = find_row (GTK_WIDGET (f->form), "Server");
+  g_assert_true (ADW_IS_COMBO_ROW (f->server_row));
+
+  reset_mock ();
+}
+
+static void
+connect_fixture_clear (ConnectFixture *f)
+{
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  spin (20);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (100);
+  g_assert_finalize_object (g_steal_pointer (&f->window));
+  g_settings_reset (f->settings, "profiles");
+  g_settings_reset (f->settings, "last-profile");
+  g_clear_object (&f->settings);
+}
+
+/* @text with MOCK_URL standing for the URL of @server. */
+static char *
+expand_url (const char     *text,
+            ScmsMockServer *server)
+{
+  g_autoptr(GString) string = g_string_new (text);
+
+  g_string_replace (string, MOCK_URL, scms_mock_server_get_url (server), 0);
+
+  return g_string_free (g_steal_pointer (&string), FALSE);
+}
+
+/* Fills the form like a person would (a custom server), keeps the key for
+ * this session only — no keyring is involved — and asks to connect, with
+ * the button or with Enter in the row last typed in. */
+static void
+fill_and_connect (ConnectFixture *f,
+                  const char     *community,
+                  const char     *key,
+                  const char     *url,
+                  gboolean        press_enter)
+{
+  gtk_editable_set_text (GTK_EDITABLE (f->rows[COMMUNITY_ROW]), community);
+  gtk_editable_set_text (GTK_EDITABLE (f->rows[KEY_ROW]), key);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (f->server_row), 2);
+  g_assert_true (gtk_widget_get_visible (f->rows[URL_ROW]));
+  gtk_editable_set_text (GTK_EDITABLE (f->rows[URL_ROW]), url);
+  g_assert_null (scms_connect_page_get_message (f->form));
+
+  scms_connect_page_use_for_session (f->form);
+
+  if (press_enter)
+    g_signal_emit_by_name (f->rows[URL_ROW], "entry-activated");
+  else
+    click (GTK_WIDGET (f->form), "_Connect");
+}
+
+/* The message shown under the form, with @row (or none) marked. */
+static void
+assert_form_says (ConnectFixture *f,
+                  const char     *message,
+                  int             row)
+{
+  g_assert_cmpstr (scms_connect_page_get_message (f->form), ==, message);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (f->form), message));
+
+  for (int i = 0; i < (int) G_N_ELEMENTS (f->rows); i++)
+    {
+      if (gtk_widget_has_css_class (f->rows[i], "error") != (i == row))
+        g_error ("“%s” is %smarked for “%s”", row_titles[i], i == row ? "not " : "", message);
+    }
+}
+
+static void
+assert_form_holds (ConnectFixture *f,
+                   const char     *community,
+                   const char     *key,
+                   const char     *url)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->rows[COMMUNITY_ROW])), ==, community);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->rows[KEY_ROW])), ==, key);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->rows[URL_ROW])), ==, url);
+}
+
+static gboolean
+form_idle (gpointer data)
+{
+  return !scms_connect_page_get_busy (SCMS_CONNECT_PAGE (data));
+}
+
+typedef struct
+{
+  const char *community;
+  guint       community_repeat;
+  const char *key;
+  const char *url;
+  guint       url_repeat;  /* the URL's last character is typed this many times more */
+  const char *message;
+  int         row;
+} BadForm;
+
+#define KEY SCMS_MOCK_DEFAULT_API_KEY
+#define ID  SCMS_MOCK_DEFAULT_COMMUNITY_ID
+
+static const BadForm bad_forms[] = {
+  /* The community ID. */
+  { "", 0, KEY, MOCK_URL, 0, NO_COMMUNITY, COMMUNITY_ROW },
+  { "   ", 0, KEY, MOCK_URL, 0, NO_COMMUNITY, COMMUNITY_ROW },
+  { "\t", 0, KEY, MOCK_URL, 0, NO_COMMUNITY, COMMUNITY_ROW },
+  { "c", LONG_LENGTH, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { RTL_LABEL, 2000, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "copper\nbasinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "copper\r\nbasinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "copperbasinrp\x7f", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "\x1b[2Jcopperbasinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+
+  /* The API key. */
+  { ID, 0, "", MOCK_URL, 0, NO_KEY, KEY_ROW },
+  { ID, 0, "    ", MOCK_URL, 0, NO_KEY, KEY_ROW },
+  { ID, 0, "\t\t", MOCK_URL, 0, NO_KEY, KEY_ROW },
+  { ID, 0, "demo-7c1e4a92\n3b5f", MOCK_URL, 0, UNTYPABLE_KEY, KEY_ROW },
+  { ID, 0, "demo-7c1e4a92\x01", MOCK_URL, 0, UNTYPABLE_KEY, KEY_ROW },
+
+  /* The server's URL. */
+  { ID, 0, KEY, "", 0, NO_URL, URL_ROW },
+  { ID, 0, KEY, "    ", 0, NO_URL, URL_ROW },
+  { ID, 0, KEY, "javascript:alert(1)", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "ftp://example.com", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "file:///etc/passwd", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "data:text/plain,hello", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "example.com", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "not a url", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://user:secret@example.com", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://example.com/?community=1", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://example.com/#top", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://example.com:99999", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://exa mple.com", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://api.sonorancms.com\n/general", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://api.sonorancms.com/a b", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://api.sonoran\x01" "cms.com", 0, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "https://a", LONG_LENGTH, BAD_URL, URL_ROW },
+  { ID, 0, KEY, MOCK_URL "/a", LONG_LENGTH, BAD_URL, URL_ROW },
+  { ID, 0, KEY, "http://example.com", 0, INSECURE_URL, URL_ROW },
+  { ID, 0, KEY, "HTTP://EXAMPLE.COM/", 0, INSECURE_URL, URL_ROW },
+  { ID, 0, KEY, "http://192.168.1.10:8080", 0, INSECURE_URL, URL_ROW },
+  { ID, 0, KEY, "http://127.0.0.1.example.com", 0, INSECURE_URL, URL_ROW },
+  { ID, 0, KEY, "http://пример.рф", 0, INSECURE_URL, URL_ROW },
+};
+
+static void
+test_connect_refuses (void)
+{
+  ConnectFixture f = { 0 };
+
+  connect_fixture_init (&f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_forms); i++)
+    {
+      const BadForm *bad = &bad_forms[i];
+      g_autofree char *community = repeat_text (bad->community, bad->community_repeat);
+      g_autofree char *url = NULL;
+      g_autofree char *typed_url = NULL;
+
+      url = expand_url (bad->url, mock_server);
+      if (bad->url_repeat > 0)
+        {
+          g_autofree char *tail = repeat_text (url + strlen (url) - 1, bad->url_repeat);
+
+          typed_url = g_strconcat (url, tail, NULL);
+        }
+      else
+        {
+          typed_url = g_strdup (url);
+        }
+
+      g_test_message ("connect form, case %u", i);
+      fill_and_connect (&f, community, bad->key, typed_url, i % 2 == 1);
+
+      assert_form_says (&f, bad->message, bad->row);
+      g_assert_false (scms_connect_page_get_busy (f.form));
+      assert_form_holds (&f, community, bad->key, typed_url);
+      g_assert_null (scms_window_get_client (f.window));
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.form)));
+    }
+
+  g_test_message ("connect form: %u inputs refused", (guint) G_N_ELEMENTS (bad_forms));
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+  g_assert_null (scms_window_get_client (f.window));
+  g_assert_cmpuint (g_variant_n_children (g_settings_get_value (f.settings, "profiles")), ==, 0);
+
+  connect_fixture_clear (&f);
+}
+
+/* A NUL byte cannot reach a row: GTK stops at it. */
+static void
+test_connect_nul (void)
+{
+  ConnectFixture f = { 0 };
+  static const char url_with_nul[] = "https://api.sonorancms.com\0.evil.example";
+  static const char id_with_nul[] = "copper\0basinrp";
+  int position = 0;
+
+  connect_fixture_init (&f);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (f.server_row), 2);
+  gtk_editable_insert_text (GTK_EDITABLE (f.rows[URL_ROW]), url_with_nul,
+                            sizeof url_with_nul - 1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.rows[URL_ROW])), ==,
+                   "https://api.sonorancms.com");
+  position = 0;
+  gtk_editable_insert_text (GTK_EDITABLE (f.rows[COMMUNITY_ROW]), id_with_nul,
+                            sizeof id_with_nul - 1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f.rows[COMMUNITY_ROW])), ==, "copper");
+
+  connect_fixture_clear (&f);
+}
+
+/* Unusual URLs a person may mean: loopback in its spellings, padding, a
+ * trailing slash, a host in another script; and a key and an ID pasted
+ * with their line end. */
+static void
+test_connect_accepts_urls (void)
+{
+  static const struct {
+    const char *typed;
+    const char *base_url;
+  } urls[] = {
+    { MOCK_URL, MOCK_URL },
+    { "  " MOCK_URL "/  ", MOCK_URL },
+    { MOCK_URL "///", MOCK_URL },
+  };
+  ConnectFixture f = { 0 };
+  g_autofree char *localhost = NULL;
+
+  connect_fixture_init (&f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autofree char *typed = expand_url (urls[i].typed, mock_server);
+      g_autofree char *base_url = expand_url (urls[i].base_url, mock_server);
+
+      scms_window_add_community (f.window);
+      reset_mock ();
+      fill_and_connect (&f, ID, KEY, typed, i % 2 == 0);
+      wait_until (form_idle, f.form, "connecting");
+      g_assert_nonnull (scms_window_get_client (f.window));
+      g_assert_cmpstr (scms_client_get_base_url (scms_window_get_client (f.window)), ==, base_url);
+      g_assert_cmpuint (scms_mock_server_get_request_count (mock_server,
+                                                            "/general/get_sub_version"), ==, 1);
+    }
+
+  /* A pasted key or ID may end with a line break; it is trimmed. */
+  scms_window_add_community (f.window);
+  reset_mock ();
+  fill_and_connect (&f, ID "\n", "\t" KEY "\r\n", scms_mock_server_get_url (mock_server), TRUE);
+  wait_until (form_idle, f.form, "connecting");
+  g_assert_null (scms_connect_page_get_message (f.form));
+  assert_sent_once (mock_server, "/general/get_sub_version", "key", KEY);
+  assert_sent_once (mock_server, "/general/get_sub_version", "id", ID);
+
+  /* localhost is this computer too. */
+  localhost = g_strdup_printf ("http://localhost:%u", scms_mock_server_get_port (mock_server));
+  scms_window_add_community (f.window);
+  fill_and_connect (&f, ID, KEY, localhost, FALSE);
+  wait_until (form_idle, f.form, "connecting");
+  g_assert_cmpstr (scms_client_get_base_url (scms_window_get_client (f.window)), ==, localhost);
+
+  /* A host in another script is taken (there is no network to reach it
+   * here: the attempt is stopped), and stays as typed. */
+  scms_window_add_community (f.window);
+  fill_and_connect (&f, ID, KEY, "https://пример.рф", FALSE);
+  g_assert_true (scms_connect_page_get_busy (f.form));
+  g_assert_null (scms_connect_page_get_message (f.form));
+  click (GTK_WIDGET (f.form), "_Cancel");
+  g_assert_false (scms_connect_page_get_busy (f.form));
+  assert_form_holds (&f, ID, KEY, "https://пример.рф");
+
+  connect_fixture_clear (&f);
+}
+
+/* Valid but unusual credentials are sent exactly; what the server says
+ * about them is shown on the row concerned, and the form keeps them. */
+static void
+test_connect_sends_exactly (void)
+{
+  ConnectFixture f = { 0 };
+  g_autofree char *long_key = repeat_text ("k", LONG_LENGTH);
+  g_autofree char *url = g_strdup (scms_mock_server_get_url (mock_server));
+
+  connect_fixture_init (&f);
+
+  fill_and_connect (&f, " " RTL_LABEL " ", KEY, url, FALSE);
+  wait_until (form_idle, f.form, "connecting");
+  assert_form_says (&f, UNKNOWN_COMMUNITY, COMMUNITY_ROW);
+  assert_sent_once (mock_server, "/general/get_sub_version", "id", RTL_LABEL);
+  assert_form_holds (&f, " " RTL_LABEL " ", KEY, url);
+
+  reset_mock ();
+  fill_and_connect (&f, ID, long_key, url, TRUE);
+  wait_until (form_idle, f.form, "connecting");
+  assert_form_says (&f, REJECTED_KEY, KEY_ROW);
+  assert_sent_once (mock_server, "/general/get_sub_version", "key", long_key);
+  assert_form_holds (&f, ID, long_key, url);
+
+  reset_mock ();
+  fill_and_connect (&f, ID, " " EMOJI_NAME " ", url, FALSE);
+  wait_until (form_idle, f.form, "connecting");
+  assert_form_says (&f, REJECTED_KEY, KEY_ROW);
+  assert_sent_once (mock_server, "/general/get_sub_version", "key", EMOJI_NAME);
+  g_assert_null (scms_window_get_client (f.window));
+
+  connect_fixture_clear (&f);
+}
+
+/* The labels of the saved communities in the Communities menu. */
+static void
+collect_profile_labels (GMenuModel *model,
+                        GPtrArray  *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = NULL;
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_strcmp0 (action, "win.open-profile") == 0 &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_ptr_array_add (labels, g_steal_pointer (&label));
+
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL)
+        collect_profile_labels (section, labels);
+    }
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (root), "Communities") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+profile_labels (ConnectFixture *f)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (f->window));
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (button);
+  collect_profile_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), labels);
+
+  return labels;
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *label)
+{
+  return g_ptr_array_find_with_equal_func (labels, label, g_str_equal, NULL);
+}
+
+static ScmsMockServer *
+start_mock (const char *community_id)
+{
+  ScmsMockServer *server = scms_mock_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  scms_mock_server_set_credentials (server, community_id, SCMS_MOCK_DEFAULT_API_KEY);
+  if (!scms_mock_server_start (server, 0, &error))
+    g_error ("Could not start a mock server: %s", error->message);
+  scms_mock_server_set_record_requests (server, TRUE);
+
+  return server;
+}
+
+static void
+stop_mock (ScmsMockServer *server)
+{
+  scms_mock_server_stop (server);
+  g_object_unref (server);
+}
+
+static void
+connect_to (ConnectFixture *f,
+            const char     *community,
+            ScmsMockServer *server)
+{
+  scms_window_add_community (f->window);
+  fill_and_connect (f, community, KEY, scms_mock_server_get_url (server), FALSE);
+  wait_until (form_idle, f->form, "connecting");
+  g_assert_null (scms_connect_page_get_message (f->form));
+  g_assert_nonnull (scms_window_get_client (f->window));
+  g_assert_false (scms_window_get_connect_visible (f->window));
+}
+
+/* A profile is labelled with its community ID: right-to-left, emoji and
+ * underscores show as they are; the same community twice is one profile;
+ * the same ID on two servers must not give two labels alike. */
+static void
+test_profile_labels (void)
+{
+  ConnectFixture f = { 0 };
+  ScmsMockServer *other = start_mock (SCMS_MOCK_DEFAULT_COMMUNITY_ID);
+  ScmsMockServer *rtl = start_mock (RTL_LABEL);
+  ScmsMockServer *emoji = start_mock (EMOJI_NAME);
+  ScmsMockServer *underscore = start_mock ("copper_basin");
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *first = g_strdup_printf ("%s (%s)", ID, scms_mock_server_get_url (mock_server));
+  g_autofree char *second = g_strdup_printf ("%s (%s)", ID, scms_mock_server_get_url (other));
+
+  connect_fixture_init (&f);
+
+  connect_to (&f, ID, mock_server);
+  labels = profile_labels (&f);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, ID);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  /* The same community, padded and with a trailing slash: still one. */
+  again = g_strconcat (scms_mock_server_get_url (mock_server), "/", NULL);
+  scms_window_add_community (f.window);
+  fill_and_connect (&f, "  " ID "  ", KEY, again, TRUE);
+  wait_until (form_idle, f.form, "connecting");
+  labels = profile_labels (&f);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  /* The same ID on another server: two profiles a person can tell apart. */
+  connect_to (&f, ID, other);
+  labels = profile_labels (&f);
+  g_assert_cmpuint (labels->len, ==, 2);
+  g_assert_true (has_label (labels, first));
+  g_assert_true (has_label (labels, second));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  connect_to (&f, " " RTL_LABEL, rtl);
+  assert_sent_once (rtl, "/general/get_sub_version", "id", RTL_LABEL);
+  connect_to (&f, EMOJI_NAME "\t", emoji);
+  assert_sent_once (emoji, "/general/get_sub_version", "id", EMOJI_NAME);
+  connect_to (&f, "copper_basin", underscore);
+
+  labels = profile_labels (&f);
+  g_assert_cmpuint (labels->len, ==, 5);
+  g_assert_true (has_label (labels, RTL_LABEL));
+  g_assert_true (has_label (labels, EMOJI_NAME));
+  /* Menus read underscores as mnemonics: doubled, one shows. */
+  g_assert_true (has_label (labels, "copper__basin"));
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  /* Refused input saves nothing. */
+  scms_window_add_community (f.window);
+  fill_and_connect (&f, "", KEY, scms_mock_server_get_url (mock_server), FALSE);
+  g_assert_cmpstr (scms_connect_page_get_message (f.form), ==, NO_COMMUNITY);
+  labels = profile_labels (&f);
+  g_assert_cmpuint (labels->len, ==, 5);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  connect_fixture_clear (&f);
+  stop_mock (other);
+  stop_mock (rtl);
+  stop_mock (emoji);
+  stop_mock (underscore);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +1201,7 @@ main (int   argc,
     }
 
   adw_init ();
+  g_type_ensure (SCMS_TYPE_WINDOW);
 
   for (guint i = 0; i < G_N_ELEMENTS (finder_pages); i++)
     {
@@ -673,6 +1220,11 @@ main (int   argc,
       g_test_add_data_func (path, &finder_pages[i], test_finder_rtl_sent);
     }
   g_test_add_func ("/bad-input/check-api-id", test_check_api_id);
+  g_test_add_func ("/bad-input/connect/refused", test_connect_refuses);
+  g_test_add_func ("/bad-input/connect/nul", test_connect_nul);
+  g_test_add_func ("/bad-input/connect/urls-accepted", test_connect_accepts_urls);
+  g_test_add_func ("/bad-input/connect/sent-exactly", test_connect_sends_exactly);
+  g_test_add_func ("/bad-input/connect/profile-labels", test_profile_labels);
 
   return run_gui_tests (argc, argv);
 }
