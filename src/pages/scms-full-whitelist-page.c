@@ -96,8 +96,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_whitelist (ScmsFullWhitelistPage *self);
 static void bulk_pump      (ScmsFullWhitelistPage *self);
-static void open_bulk_file (ScmsFullWhitelistPage *self,
-                            GFile                 *file);
 
 /* Template closures */
 
@@ -743,7 +741,7 @@ chooser_response_cb (GtkNativeDialog       *dialog,
     scms_full_whitelist_page_export_bulk_async (self, file, NULL, export_done_cb,
                                                 g_object_ref (self));
   else if (file != NULL && g_strcmp0 (purpose, "open") == 0)
-    open_bulk_file (self, file);
+    scms_full_whitelist_page_open_bulk_file (self, file);
 
   if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
     g_clear_object (&self->chooser);
@@ -1455,10 +1453,22 @@ load_contents_cb (GObject      *object,
                                              g_str_has_suffix (basename, ".csv"));
 }
 
-static void
-open_bulk_file (ScmsFullWhitelistPage *self,
-                GFile                 *file)
+/**
+ * scms_full_whitelist_page_open_bulk_file:
+ * @self: a #ScmsFullWhitelistPage
+ * @file: a text or CSV file of identifiers, one per line
+ *
+ * Reads @file and checks the identifiers in it, as choosing it with
+ * _Open File… does: a `.csv` file is read as CSV. When the file cannot be
+ * read, or is too large, a toast says so.
+ */
+void
+scms_full_whitelist_page_open_bulk_file (ScmsFullWhitelistPage *self,
+                                         GFile                 *file)
 {
+  g_return_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
   g_file_load_contents_async (file, NULL, load_contents_cb, g_object_ref (self));
 }
 
