@@ -1047,6 +1047,32 @@ is_header_cell (const char *cell)
   return FALSE;
 }
 
+/* The bytes from @start to @end, with each NUL byte replaced by U+FFFD,
+ * as invalid UTF-8 is later: the line shows whole, and two lines that
+ * differ after a NUL stay two. */
+static char *
+dup_line (const char *start,
+          const char *end,
+          gboolean   *has_nul)
+{
+  GString *line;
+
+  *has_nul = memchr (start, '\0', end - start) != NULL;
+  if (!*has_nul)
+    return g_strndup (start, end - start);
+
+  line = g_string_sized_new (end - start + 8);
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '\0')
+        g_string_append (line, "\xEF\xBF\xBD");
+      else
+        g_string_append_c (line, *p);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
 /* Splits @data into trimmed, de-duplicated lines (the first cell of each
  * for CSV), skipping blank ones. Lines with NUL bytes or invalid UTF-8 are
  * kept, marked unreadable, so they show as Invalid rather than vanish. */
@@ -1076,8 +1102,7 @@ parse_candidates (const char *data,
       gboolean unreadable = FALSE;
       Candidate *candidate;
 
-      raw = g_strndup (p, line_end - p);  /* stops at a NUL byte */
-      unreadable = strlen (raw) != (gsize) (line_end - p);
+      raw = dup_line (p, line_end, &unreadable);
       p = eol != NULL ? eol + 1 : end;
 
       if (!g_utf8_validate (raw, -1, NULL))
