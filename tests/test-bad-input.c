@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "scms-account-page.h"
@@ -1182,6 +1183,388 @@ test_profile_labels (void)
   stop_mock (underscore);
 }
 
+/* Bulk Check: pasted lists and opened files */
+
+#define NOTHING_TO_CHECK "Enter at least one API ID, one per line."
+#define NOT_TEXT         "The line is not valid text."
+#define NO_SUCH_API_ID   "No member has this API ID"
+
+typedef struct
+{
+  ScmsClient            *client;
+  ScmsWindow            *window;
+  ScmsFullWhitelistPage *page;
+  GtkTextBuffer         *buffer;
+  GPtrArray             *toasts;
+} BulkFixture;
+
+static void
+record_toast_cb (ScmsPage  *page,
+                 AdwToast  *toast,
+                 GPtrArray *toasts)
+{
+  /* The window's overlay owns the toast. */
+  g_ptr_array_add (toasts, g_strdup (adw_toast_get_title (toast)));
+}
+
+static gboolean
+whitelist_ready (gpointer data)
+{
+  ScmsFullWhitelistPage *page = data;
+
+  return scms_page_get_state (SCMS_PAGE (page)) == SCMS_PAGE_STATE_RESULTS &&
+         !scms_full_whitelist_page_is_busy (page);
+}
+
+static gboolean
+bulk_done (gpointer data)
+{
+  return !scms_full_whitelist_page_get_bulk_running (SCMS_FULL_WHITELIST_PAGE (data));
+}
+
+static void
+bulk_fixture_init (BulkFixture *f)
+{
+  GtkWidget *switcher;
+
+  f->client = create_client ();
+  f->window = create_window (f->client);
+  f->page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (f->window, "full-whitelist"));
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (f->page, "add-toast", G_CALLBACK (record_toast_cb), f->toasts);
+
+  scms_window_set_visible_page (f->window, "full-whitelist");
+  wait_until (whitelist_ready, f->page, "the whitelist");
+
+  switcher = find_type (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER);
+  g_assert_nonnull (switcher);
+  gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher)),
+                                    "bulk");
+  spin (50);
+
+  f->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_type (GTK_WIDGET (f->page),
+                                                                  GTK_TYPE_TEXT_VIEW)));
+  reset_mock ();
+}
+
+static void
+bulk_fixture_clear (BulkFixture *f)
+{
+  g_signal_handlers_disconnect_by_func (f->page, record_toast_cb, f->toasts);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  spin (20);
+  destroy_window (g_steal_pointer (&f->window));
+  g_assert_finalize_object (g_steal_pointer (&f->client));
+  g_clear_pointer (&f->toasts, g_ptr_array_unref);
+}
+
+static char *
+buffer_text (BulkFixture *f)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (f->buffer, &start, &end, FALSE);
+}
+
+static ScmsBulkCheckItem *
+bulk_row (BulkFixture *f,
+          guint        position)
+{
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (f->page);
+  g_autoptr(ScmsBulkCheckItem) item = g_list_model_get_item (items, position);
+
+  g_assert_nonnull (item);
+  return item;  /* the page's list keeps it */
+}
+
+/* Row @position shows @identifier with @status, and @detail (or the name
+ * found) if not NULL. */
+static void
+assert_bulk_row (BulkFixture    *f,
+                 guint           position,
+                 const char     *identifier,
+                 ScmsBulkStatus  status,
+                 const char     *detail)
+{
+  ScmsBulkCheckItem *item = bulk_row (f, position);
+
+  g_assert_cmpstr (scms_bulk_check_item_get_identifier (item), ==, identifier);
+  g_assert_cmpint (scms_bulk_check_item_get_status (item), ==, status);
+  if (detail != NULL && scms_bulk_check_item_get_name (item) != NULL)
+    g_assert_cmpstr (scms_bulk_check_item_get_name (item), ==, detail);
+  else if (detail != NULL)
+    g_assert_cmpstr (scms_bulk_check_item_get_detail (item), ==, detail);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The API IDs the mock was asked to verify, in byte order, joined by "|". */
+static char *
+verified_api_ids (void)
+{
+  g_auto(GStrv) bodies = scms_mock_server_dup_request_bodies (mock_server,
+                                                              "/servers/verify_whitelist");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; bodies[i] != NULL; i++)
+    {
+      g_autofree char *server_id = body_value (bodies[i], "serverId");
+
+      g_assert_cmpstr (server_id, ==, "1");
+      g_ptr_array_add (ids, body_value (bodies[i], "apiId"));
+    }
+
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+
+  return g_strjoinv ("|", (char **) ids->pdata);
+}
+
+static void
+test_bulk_pasted (void)
+{
+  BulkFixture f = { 0 };
+  g_autofree char *long_line = repeat_text ("7", LONG_LENGTH);
+  g_autofree char *pasted = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *verified = NULL;
+  g_autofree char *progress = NULL;
+
+  bulk_fixture_init (&f);
+
+  /* Blank lines, repeats, CRLF, a 10,000-character line, right-to-left
+   * and emoji names, padding, a control character. */
+  pasted = g_strconcat (ELENA "\r\n"
+                        "\r\n"
+                        "   \r\n",
+                        ELENA "\r\n",
+                        long_line, "\r\n",
+                        RTL_NAME "\r\n",
+                        EMOJI_NAME "\r\n",
+                        " " TOBIAS " \r\n",
+                        TOBIAS "\n",
+                        "\t\n",
+                        "abc\x01" "def\r\n",
+                        EMOJI_NAME " \r\n",
+                        NULL);
+  gtk_text_buffer_set_text (f.buffer, pasted, -1);
+  click (GTK_WIDGET (f.page), "C_heck");
+  wait_until (bulk_done, f.page, "the bulk check");
+  spin (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_bulk_items (f.page)),
+                    ==, 6);
+  assert_bulk_row (&f, 0, ELENA, SCMS_BULK_STATUS_ALLOWED, "Elena Ashgrove");
+  assert_bulk_row (&f, 1, long_line, SCMS_BULK_STATUS_INVALID, TOO_LONG ("API ID"));
+  assert_bulk_row (&f, 2, RTL_NAME, SCMS_BULK_STATUS_UNKNOWN, NO_SUCH_API_ID);
+  assert_bulk_row (&f, 3, EMOJI_NAME, SCMS_BULK_STATUS_UNKNOWN, NO_SUCH_API_ID);
+  assert_bulk_row (&f, 4, TOBIAS, SCMS_BULK_STATUS_ALLOWED, NULL);
+  assert_bulk_row (&f, 5, "abc\x01" "def", SCMS_BULK_STATUS_INVALID, UNTYPABLE ("API ID"));
+  g_assert_null (scms_full_whitelist_page_get_bulk_message (f.page));
+  progress = scms_full_whitelist_page_dup_bulk_progress_text (f.page);
+  g_assert_cmpstr (progress, ==, "6 of 6 checked");
+
+  /* Only what the download could not answer went out, exactly. */
+  verified = verified_api_ids ();
+  g_assert_cmpstr (verified, ==, RTL_NAME "|" EMOJI_NAME);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 2);
+
+  /* Shown back as pasted; the pasted text is untouched. */
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), RTL_NAME));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), EMOJI_NAME));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "Invalid"));
+  after = buffer_text (&f);
+  g_assert_cmpstr (after, ==, pasted);
+
+  bulk_fixture_clear (&f);
+}
+
+static void
+test_bulk_nothing (void)
+{
+  static const char * const blanks[] = { "", "\r\n\r\n", "  \r\n\t\r\n \n", "\n\n\n\n\n" };
+  BulkFixture f = { 0 };
+
+  bulk_fixture_init (&f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autofree char *after = NULL;
+
+      gtk_text_buffer_set_text (f.buffer, blanks[i], -1);
+      click (GTK_WIDGET (f.page), "C_heck");
+
+      g_assert_cmpstr (scms_full_whitelist_page_get_bulk_message (f.page), ==, NOTHING_TO_CHECK);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (f.page), NOTHING_TO_CHECK));
+      g_assert_false (scms_full_whitelist_page_get_bulk_running (f.page));
+      g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_bulk_items (f.page)),
+                        ==, 0);
+      after = buffer_text (&f);
+      g_assert_cmpstr (after, ==, blanks[i]);
+    }
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  bulk_fixture_clear (&f);
+}
+
+/* Writes @length bytes of @contents to a new file called @name. */
+static GFile *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gsize       length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static const char *wanted_first_row;
+
+/* The check of an opened file is done, its first row @wanted_first_row. */
+static gboolean
+bulk_checked (gpointer data)
+{
+  BulkFixture *f = data;
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (f->page);
+  g_autoptr(ScmsBulkCheckItem) first = g_list_model_get_item (items, 0);
+
+  return first != NULL &&
+         g_strcmp0 (scms_bulk_check_item_get_identifier (first), wanted_first_row) == 0 &&
+         !scms_full_whitelist_page_get_bulk_running (f->page);
+}
+
+static gboolean
+bulk_says_nothing_to_check (gpointer data)
+{
+  BulkFixture *f = data;
+
+  return g_strcmp0 (scms_full_whitelist_page_get_bulk_message (f->page), NOTHING_TO_CHECK) == 0;
+}
+
+static gboolean
+has_toast (gpointer data)
+{
+  BulkFixture *f = data;
+
+  return f->toasts->len > 0;
+}
+
+/* Files opened as the Open File… button does: a CSV with NUL bytes,
+ * invalid UTF-8, CRLF, a BOM and all the pasted trouble; a text file of
+ * NUL bytes only; an empty file; a missing one; one too large. */
+static void
+test_bulk_files (void)
+{
+  static const char csv[] =
+    "\xEF\xBB\xBFIdentifier,Note\r\n"
+    ELENA ",first\r\n"
+    "\0\0\0\r\n"
+    "abc\0def,nul inside\r\n"
+    "abc\0xyz,another\r\n"
+    "\"" RTL_NAME "\",rtl\r\n"
+    EMOJI_NAME ",emoji\r\n"
+    "\r\n"
+    ELENA ",repeat\r\n"
+    "\xff\xfe,not utf-8\r\n";
+  static const char nul_only[64] = { 0 };
+  BulkFixture f = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GFile) nul_file = NULL;
+  g_autoptr(GFile) empty_file = NULL;
+  g_autoptr(GFile) missing_file = NULL;
+  g_autoptr(GFile) large_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *large = NULL;
+  g_autofree char *verified = NULL;
+  g_autofree char *nuls_shown = repeat_text ("\xEF\xBF\xBD", sizeof nul_only);
+  gsize large_size = 16 * 1024 * 1024 + 1;
+
+  dir = g_dir_make_tmp ("test-bad-input-XXXXXX", &error);
+  g_assert_no_error (error);
+  bulk_fixture_init (&f);
+
+  csv_file = write_file (dir, "ids.csv", csv, sizeof csv - 1);
+  scms_full_whitelist_page_open_bulk_file (f.page, csv_file);
+  wanted_first_row = ELENA;
+  wait_until (bulk_checked, &f, "the CSV file to be checked");
+  spin (50);
+
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_bulk_items (f.page)),
+                    ==, 7);
+  assert_bulk_row (&f, 0, ELENA, SCMS_BULK_STATUS_ALLOWED, "Elena Ashgrove");
+  /* NUL bytes show as U+FFFD, the line whole; two lines that differ
+   * after a NUL stay two. */
+  assert_bulk_row (&f, 1, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", SCMS_BULK_STATUS_INVALID,
+                   NOT_TEXT);
+  assert_bulk_row (&f, 2, "abc\xEF\xBF\xBD" "def,nul inside", SCMS_BULK_STATUS_INVALID, NOT_TEXT);
+  assert_bulk_row (&f, 3, "abc\xEF\xBF\xBDxyz,another", SCMS_BULK_STATUS_INVALID, NOT_TEXT);
+  assert_bulk_row (&f, 4, RTL_NAME, SCMS_BULK_STATUS_UNKNOWN, NO_SUCH_API_ID);
+  assert_bulk_row (&f, 5, EMOJI_NAME, SCMS_BULK_STATUS_UNKNOWN, NO_SUCH_API_ID);
+  assert_bulk_row (&f, 6, "\xEF\xBF\xBD\xEF\xBF\xBD,not utf-8", SCMS_BULK_STATUS_INVALID,
+                   NOT_TEXT);
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "abc\xEF\xBF\xBD" "def,nul inside"));
+
+  verified = verified_api_ids ();
+  g_assert_cmpstr (verified, ==, RTL_NAME "|" EMOJI_NAME);
+
+  /* A file of NUL bytes only: one line, shown, never sent. */
+  reset_mock ();
+  nul_file = write_file (dir, "nul.txt", nul_only, sizeof nul_only);
+  scms_full_whitelist_page_open_bulk_file (f.page, nul_file);
+  wanted_first_row = nuls_shown;
+  wait_until (bulk_checked, &f, "the NUL file to be checked");
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_bulk_items (f.page)),
+                    ==, 1);
+  assert_bulk_row (&f, 0, nuls_shown, SCMS_BULK_STATUS_INVALID, NOT_TEXT);
+
+  /* Nothing in it. */
+  empty_file = write_file (dir, "empty.txt", "", 0);
+  scms_full_whitelist_page_open_bulk_file (f.page, empty_file);
+  wait_until (bulk_says_nothing_to_check, &f, "the empty file");
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (f.page), NOTHING_TO_CHECK));
+
+  /* Gone, or too large: a toast says so. */
+  missing_file = g_file_new_build_filename (dir, "missing.txt", NULL);
+  scms_full_whitelist_page_open_bulk_file (f.page, missing_file);
+  wait_until (has_toast, &f, "the toast");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f.toasts, 0), "Could not open the file: "));
+
+  large = g_malloc (large_size);
+  memset (large, '7', large_size);
+  large_file = write_file (dir, "large.txt", large, large_size);
+  g_ptr_array_set_size (f.toasts, 0);
+  scms_full_whitelist_page_open_bulk_file (f.page, large_file);
+  wait_until (has_toast, &f, "the toast");
+  g_assert_cmpstr (g_ptr_array_index (f.toasts, 0), ==, "The file is too large to check");
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  bulk_fixture_clear (&f);
+
+  g_file_delete (csv_file, NULL, NULL);
+  g_file_delete (nul_file, NULL, NULL);
+  g_file_delete (empty_file, NULL, NULL);
+  g_file_delete (large_file, NULL, NULL);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1225,6 +1608,9 @@ main (int   argc,
   g_test_add_func ("/bad-input/connect/urls-accepted", test_connect_accepts_urls);
   g_test_add_func ("/bad-input/connect/sent-exactly", test_connect_sends_exactly);
   g_test_add_func ("/bad-input/connect/profile-labels", test_profile_labels);
+  g_test_add_func ("/bad-input/bulk/pasted", test_bulk_pasted);
+  g_test_add_func ("/bad-input/bulk/nothing", test_bulk_nothing);
+  g_test_add_func ("/bad-input/bulk/files", test_bulk_files);
 
   return run_gui_tests (argc, argv);
 }
