@@ -1786,11 +1786,21 @@ scms_full_whitelist_page_set_server_id (ScmsFullWhitelistPage *self,
   self->server_id = server_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_ID]);
 
-  /* Before the servers are known, the server list's callback picks it up. */
-  if (self->servers != NULL && find_server (self, server_id, NULL) != NULL)
+  /* Before the servers are known, the server list's callback picks it up.
+   * One not among them may have been added since: the list is asked for
+   * again, and its callback falls back to the first server if need be, so
+   * that the page never shows one server's whitelist under another's ID. */
+  if (self->servers == NULL)
+    return;
+
+  if (find_server (self, server_id, NULL) != NULL)
     {
       select_server_in_dropdown (self);
       load_whitelist (self);
+    }
+  else
+    {
+      scms_page_reload (SCMS_PAGE (self));
     }
 }
 
