@@ -207,12 +207,13 @@ show_whitelist_action (GtkWidget  *widget,
 {
   ScmsWindow *self = SCMS_WINDOW (widget);
   ScmsPage *page = scms_window_get_page (self, "full-whitelist");
+  gint64 server_id = g_variant_get_int64 (param);
 
-  if (page == NULL)
+  /* Server IDs are positive (scms_game_server_new_from_json()). */
+  if (page == NULL || server_id < 1)
     return;
 
-  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page),
-                                          g_variant_get_int64 (param));
+  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page), server_id);
   scms_window_set_visible_page (self, "full-whitelist");
 }
 
