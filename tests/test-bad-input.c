@@ -1565,6 +1565,111 @@ test_bulk_files (void)
   g_rmdir (dir);
 }
 
+/* Server IDs: chosen from a list, or handed over by another page */
+
+static void
+test_verify_server_ids (void)
+{
+  static const gint64 bad_ids[] = { 0, -1, 4, 999, G_MAXINT64, G_MININT64 };
+  FinderFixture f = { 0 };
+  ScmsVerifyWhitelistPage *page;
+
+  finder_fixture_init (&f, &finder_pages[3]);
+  page = SCMS_VERIFY_WHITELIST_PAGE (f.page);
+  g_assert_true (scms_verify_whitelist_page_set_server_id (page, 2));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      g_assert_false (scms_verify_whitelist_page_set_server_id (page, bad_ids[i]));
+      g_assert_cmpint (scms_verify_whitelist_page_get_server_id (page), ==, 2);
+    }
+
+  spin (100);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  /* The server still chosen is the one asked about. */
+  type_and_submit (&f, SCMS_ID_KIND_API_ID, ELENA, FALSE);
+  wait_loaded (f.page);
+  assert_sent_once (mock_server, "/servers/verify_whitelist", "serverId", "2");
+
+  finder_fixture_clear (&f);
+}
+
+static gint64
+shown_server_id (ScmsFullWhitelistPage *page)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  ScmsGameServer *server = gtk_drop_down_get_selected_item (dropdown);
+
+  g_assert_nonnull (server);
+  return scms_game_server_get_id (server);
+}
+
+static gboolean
+whitelist_settled (gpointer data)
+{
+  ScmsFullWhitelistPage *page = data;
+  ScmsPageState state = scms_page_get_state (SCMS_PAGE (page));
+
+  return state != SCMS_PAGE_STATE_LOADING && !scms_full_whitelist_page_is_busy (page);
+}
+
+/* The Game Servers page hands a server ID to the Full Whitelist page. An
+ * ID that is not (or no longer) among its servers must not leave it
+ * showing one server's whitelist under another's ID. */
+static void
+test_whitelist_server_ids (void)
+{
+  static const gint64 bad_ids[] = { 999, 0, -1, G_MAXINT64, G_MININT64 };
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page;
+  ScmsPage *servers_page;
+
+  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_until (whitelist_ready, page, "the whitelist");
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (page), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      g_auto(GStrv) bodies = NULL;
+
+      reset_mock ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-whitelist", "x",
+                                                 bad_ids[i]));
+      g_main_context_iteration (NULL, FALSE);
+      wait_until (whitelist_settled, page, "the whitelist to settle");
+
+      g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+      g_assert_cmpint (scms_full_whitelist_page_get_server_id (page), ==, shown_server_id (page));
+      g_assert_cmpint (scms_full_whitelist_page_get_server_id (page), ==, 1);
+
+      /* No whitelist was asked for a server that does not exist. */
+      bodies = scms_mock_server_dup_request_bodies (mock_server, "/servers/full_whitelist");
+      for (guint j = 0; bodies[j] != NULL; j++)
+        {
+          g_autofree char *server_id = body_value (bodies[j], "serverId");
+
+          g_assert_cmpstr (server_id, ==, "1");
+        }
+    }
+
+  /* A row that is not there opens nothing. */
+  servers_page = scms_window_get_page (window, "game-servers");
+  scms_window_set_visible_page (window, "game-servers");
+  wait_loaded (servers_page);
+  reset_mock ();
+  scms_game_servers_page_activate (SCMS_GAME_SERVERS_PAGE (servers_page), 3);
+  scms_game_servers_page_activate (SCMS_GAME_SERVERS_PAGE (servers_page), G_MAXUINT);
+  spin (100);
+  g_assert_true (scms_window_get_visible_page (window) == servers_page);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1608,6 +1713,8 @@ main (int   argc,
   g_test_add_func ("/bad-input/connect/urls-accepted", test_connect_accepts_urls);
   g_test_add_func ("/bad-input/connect/sent-exactly", test_connect_sends_exactly);
   g_test_add_func ("/bad-input/connect/profile-labels", test_profile_labels);
+  g_test_add_func ("/bad-input/server-id/verify-whitelist", test_verify_server_ids);
+  g_test_add_func ("/bad-input/server-id/full-whitelist", test_whitelist_server_ids);
   g_test_add_func ("/bad-input/bulk/pasted", test_bulk_pasted);
   g_test_add_func ("/bad-input/bulk/nothing", test_bulk_nothing);
   g_test_add_func ("/bad-input/bulk/files", test_bulk_files);
