@@ -1670,6 +1670,145 @@ test_whitelist_server_ids (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* Searches: filtered here, never sent */
+
+static const struct
+{
+  const char *text;
+  guint       repeat;
+} searches[] = {
+  { "x", LONG_LENGTH },
+  { "🚓", LONG_LENGTH },
+  { EMOJI_NAME, 0 },
+  { "\n\t\r\n", 0 },
+  { "%s%n%x", 0 },
+  { ".*[(\\", 0 },
+  { "\x7f\x1b", 0 },
+};
+
+/* The search entry shown under @root (a drop-down has one of its own,
+ * in its popover). */
+static GtkWidget *
+find_search_entry (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The search entry of @page holds @text, as typed. */
+static void
+assert_search_holds (ScmsPage   *page,
+                     const char *text)
+{
+  GtkWidget *entry = find_search_entry (GTK_WIDGET (page));
+
+  g_assert_nonnull (entry);
+  g_assert_true (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0);
+}
+
+static const char *wanted_count;
+
+static gboolean
+whitelist_counted (gpointer data)
+{
+  ScmsFullWhitelistPage *page = data;
+
+  return whitelist_ready (page) &&
+         g_strcmp0 (scms_full_whitelist_page_get_count_text (page), wanted_count) == 0;
+}
+
+static void
+test_searches (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *members = scms_window_get_page (window, "members");
+  ScmsPage *departments = scms_window_get_page (window, "departments");
+  ScmsPage *whitelist = scms_window_get_page (window, "full-whitelist");
+  guint n_loaded;
+  guint n_ranks;
+  guint n_entries;
+
+  scms_window_set_visible_page (window, "members");
+  wait_for_state (members, SCMS_PAGE_STATE_RESULTS);
+  scms_window_set_visible_page (window, "departments");
+  wait_for_state (departments, SCMS_PAGE_STATE_RESULTS);
+  n_ranks = scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments));
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_until (whitelist_ready, whitelist, "the whitelist");
+  n_entries = g_list_model_get_n_items (
+    scms_full_whitelist_page_get_entries (SCMS_FULL_WHITELIST_PAGE (whitelist)));
+  reset_mock ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *text = repeat_text (searches[i].text, searches[i].repeat);
+      g_autofree char *count = NULL;
+
+      scms_window_set_visible_page (window, "members");
+      scms_members_page_set_search (SCMS_MEMBERS_PAGE (members), text);
+      spin (20);
+      n_loaded = g_list_model_get_n_items (scms_members_page_get_members (SCMS_MEMBERS_PAGE (members)));
+      g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_shown (SCMS_MEMBERS_PAGE (members))),
+                        ==, 0);
+      count = g_strdup_printf ("0 of %u loaded", n_loaded);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (members), count));
+      assert_search_holds (members, text);
+      g_clear_pointer (&count, g_free);
+
+      scms_window_set_visible_page (window, "departments");
+      scms_departments_page_set_search (SCMS_DEPARTMENTS_PAGE (departments), text);
+      spin (20);
+      g_assert_cmpuint (scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments)),
+                        ==, 0);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (departments), "No Matching Ranks"));
+      assert_search_holds (departments, text);
+
+      scms_window_set_visible_page (window, "full-whitelist");
+      scms_full_whitelist_page_set_search_text (SCMS_FULL_WHITELIST_PAGE (whitelist), text);
+      /* The count follows the entry's search delay. */
+      count = g_strdup_printf ("0 of %u entries", n_entries);
+      wanted_count = count;
+      wait_until (whitelist_counted, whitelist, "the search");
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), count));
+      assert_search_holds (whitelist, text);
+    }
+
+  /* A right-to-left name is found as typed. */
+  scms_window_set_visible_page (window, "members");
+  scms_members_page_set_search (SCMS_MEMBERS_PAGE (members), RTL_NAME);
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_shown (SCMS_MEMBERS_PAGE (members))),
+                    ==, 1);
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (members), RTL_NAME));
+  scms_departments_page_set_search (SCMS_DEPARTMENTS_PAGE (departments), NULL);
+  g_assert_cmpuint (scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments)), ==,
+                    n_ranks);
+
+  spin (200);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  spin (20);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1715,6 +1854,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/connect/profile-labels", test_profile_labels);
   g_test_add_func ("/bad-input/server-id/verify-whitelist", test_verify_server_ids);
   g_test_add_func ("/bad-input/server-id/full-whitelist", test_whitelist_server_ids);
+  g_test_add_func ("/bad-input/searches", test_searches);
   g_test_add_func ("/bad-input/bulk/pasted", test_bulk_pasted);
   g_test_add_func ("/bad-input/bulk/nothing", test_bulk_nothing);
   g_test_add_func ("/bad-input/bulk/files", test_bulk_files);
