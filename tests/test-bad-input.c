@@ -284,11 +284,12 @@ typedef struct
   const char *message;  /* the inline message the finder shows */
 } BadIdentifier;
 
-#define EMPTY(label)   "Enter the member’s " label "."
-#define TOO_LONG(label) "The " label " is too long: enter at most 200 characters."
+/* The messages, as scms_identifier_normalize() words them. */
+#define EMPTY(label)     "Enter the member’s " label "."
+#define TOO_LONG(label)  "The " label " is too long: enter at most 200 characters."
 #define UNTYPABLE(label) "The " label " contains characters that cannot be typed."
-#define NOT_DISCORD    "Enter a Discord ID: 17 to 20 digits."
-#define NOT_UNIQUE     "Enter a Unique ID: a whole number greater than zero."
+#define NOT_DISCORD      "Enter a Discord ID: 17 to 20 digits."
+#define NOT_UNIQUE       "Enter a Unique ID: a whole number greater than zero."
 
 /* What any kind refuses: nothing, whitespace, too much, control
  * characters (line breaks from a paste, DEL, NEL, an escape sequence). */
@@ -482,25 +483,24 @@ test_finder_nul (void)
 
 typedef struct
 {
-  ScmsIdKind     kind;
-  const char    *text;
-  guint          repeat;
-  const char    *key;    /* its member in the request */
-  const char    *sent;   /* what the request carries */
-  const char    *shown;  /* the member's name, or NULL when nobody matches */
+  ScmsIdKind  kind;
+  const char *text;
+  const char *key;    /* its member in the request */
+  const char *sent;   /* what the request carries */
+  const char *shown;  /* the member's name, or NULL when nobody matches */
 } OddIdentifier;
 
 static const OddIdentifier odd_identifiers[] = {
-  { SCMS_ID_KIND_USERNAME, RTL_NAME, 0, "username", RTL_NAME, RTL_NAME },
-  { SCMS_ID_KIND_USERNAME, "  " RTL_NAME "\t", 0, "username", RTL_NAME, RTL_NAME },
-  { SCMS_ID_KIND_USERNAME, EMOJI_NAME, 0, "username", EMOJI_NAME, NULL },
-  { SCMS_ID_KIND_USERNAME, "Zoë Núñez-Ó Briain 🚓", 0, "username", "Zoë Núñez-Ó Briain 🚓", NULL },
-  { SCMS_ID_KIND_UNIQUE_ID, "0001042", 0, "uniqueId", "1042", "E. Ashgrove" },
-  { SCMS_ID_KIND_UNIQUE_ID, " 1042 ", 0, "uniqueId", "1042", "E. Ashgrove" },
-  { SCMS_ID_KIND_DISCORD, "\t" ELENA "  ", 0, "discord", ELENA, "E. Ashgrove" },
-  { SCMS_ID_KIND_ACC_ID, " " ELENA_ACC_ID, 0, "accId", ELENA_ACC_ID, "E. Ashgrove" },
-  { SCMS_ID_KIND_API_ID, ELENA, 0, "apiId", ELENA, "E. Ashgrove" },
-  { SCMS_ID_KIND_API_ID, EMOJI_NAME, 0, "apiId", EMOJI_NAME, NULL },
+  { SCMS_ID_KIND_USERNAME, RTL_NAME, "username", RTL_NAME, RTL_NAME },
+  { SCMS_ID_KIND_USERNAME, "  " RTL_NAME "\t", "username", RTL_NAME, RTL_NAME },
+  { SCMS_ID_KIND_USERNAME, EMOJI_NAME, "username", EMOJI_NAME, NULL },
+  { SCMS_ID_KIND_USERNAME, "Zoë Núñez-Ó Briain 🚓", "username", "Zoë Núñez-Ó Briain 🚓", NULL },
+  { SCMS_ID_KIND_UNIQUE_ID, "0001042", "uniqueId", "1042", "E. Ashgrove" },
+  { SCMS_ID_KIND_UNIQUE_ID, " 1042 ", "uniqueId", "1042", "E. Ashgrove" },
+  { SCMS_ID_KIND_DISCORD, "\t" ELENA "  ", "discord", ELENA, "E. Ashgrove" },
+  { SCMS_ID_KIND_ACC_ID, " " ELENA_ACC_ID, "accId", ELENA_ACC_ID, "E. Ashgrove" },
+  { SCMS_ID_KIND_API_ID, ELENA, "apiId", ELENA, "E. Ashgrove" },
+  { SCMS_ID_KIND_API_ID, EMOJI_NAME, "apiId", EMOJI_NAME, NULL },
 };
 
 /* The Account page: valid but unusual identifiers are sent as they were
@@ -516,10 +516,9 @@ test_finder_account_sends (void)
   for (guint i = 0; i < G_N_ELEMENTS (odd_identifiers); i++)
     {
       const OddIdentifier *odd = &odd_identifiers[i];
-      g_autofree char *text = repeat_text (odd->text, odd->repeat);
 
       reset_mock ();
-      type_and_submit (&f, odd->kind, text, i % 2 == 0);
+      type_and_submit (&f, odd->kind, odd->text, i % 2 == 0);
       g_assert_null (scms_member_finder_get_message (f.finder));
       wait_loaded (f.page);
 
@@ -648,23 +647,23 @@ test_check_api_id (void)
 
 /* The connect form, and the profiles it saves */
 
-#define NO_COMMUNITY    "Enter the community ID."
-#define BAD_COMMUNITY   "Enter the community ID shown under API Integration in the " \
-                        "community's administrative panel."
-#define NO_KEY          "Enter the API key."
-#define UNTYPABLE_KEY   "The API key contains characters that cannot be typed. Copy it again " \
-                        "from the community’s API Integration settings."
-#define NO_URL          "Enter the server’s URL, or choose Production."
-#define BAD_URL         "Enter a server address that starts with https://, for example " \
-                        "https://api.sonorancms.com."
-#define INSECURE_URL    "Unencrypted connections are only allowed to this computer. " \
-                        "Use an https:// address."
-#define REJECTED_KEY    "The server rejected the API key. Check the key in the community’s " \
-                        "API Integration settings."
+#define NO_COMMUNITY      "Enter the community ID."
+#define BAD_COMMUNITY     "Enter the community ID shown under API Integration in the " \
+                          "community's administrative panel."
+#define NO_KEY            "Enter the API key."
+#define UNTYPABLE_KEY     "The API key contains characters that cannot be typed. Copy it again " \
+                          "from the community’s API Integration settings."
+#define NO_URL            "Enter the server’s URL, or choose Production."
+#define BAD_URL           "Enter a server address that starts with https://, for example " \
+                          "https://api.sonorancms.com."
+#define INSECURE_URL      "Unencrypted connections are only allowed to this computer. " \
+                          "Use an https:// address."
+#define REJECTED_KEY      "The server rejected the API key. Check the key in the community’s " \
+                          "API Integration settings."
 #define UNKNOWN_COMMUNITY "The server does not know this community ID. Check the ID in the " \
                           "community’s API Integration settings."
 
-#define MOCK_URL        "@mock@"  /* stands for the mock's URL in the tables */
+#define MOCK_URL          "@mock@"  /* stands for the mock's URL in the tables */
 
 enum {
   COMMUNITY_ROW,
@@ -1737,68 +1736,64 @@ test_searches (void)
 {
   g_autoptr(ScmsClient) client = create_client ();
   ScmsWindow *window = create_window (client);
-  ScmsPage *members = scms_window_get_page (window, "members");
-  ScmsPage *departments = scms_window_get_page (window, "departments");
-  ScmsPage *whitelist = scms_window_get_page (window, "full-whitelist");
+  ScmsMembersPage *members = SCMS_MEMBERS_PAGE (scms_window_get_page (window, "members"));
+  ScmsDepartmentsPage *departments =
+    SCMS_DEPARTMENTS_PAGE (scms_window_get_page (window, "departments"));
+  ScmsFullWhitelistPage *whitelist =
+    SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  GListModel *members_shown = scms_members_page_get_shown (members);
   guint n_loaded;
   guint n_ranks;
   guint n_entries;
 
   scms_window_set_visible_page (window, "members");
-  wait_for_state (members, SCMS_PAGE_STATE_RESULTS);
+  wait_for_state (SCMS_PAGE (members), SCMS_PAGE_STATE_RESULTS);
+  n_loaded = g_list_model_get_n_items (scms_members_page_get_members (members));
   scms_window_set_visible_page (window, "departments");
-  wait_for_state (departments, SCMS_PAGE_STATE_RESULTS);
-  n_ranks = scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments));
+  wait_for_state (SCMS_PAGE (departments), SCMS_PAGE_STATE_RESULTS);
+  n_ranks = scms_departments_page_get_n_shown (departments);
   scms_window_set_visible_page (window, "full-whitelist");
   wait_until (whitelist_ready, whitelist, "the whitelist");
-  n_entries = g_list_model_get_n_items (
-    scms_full_whitelist_page_get_entries (SCMS_FULL_WHITELIST_PAGE (whitelist)));
+  n_entries = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (whitelist));
   reset_mock ();
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       g_autofree char *text = repeat_text (searches[i].text, searches[i].repeat);
-      g_autofree char *count = NULL;
+      g_autofree char *members_count = g_strdup_printf ("0 of %u loaded", n_loaded);
+      g_autofree char *entries_count = g_strdup_printf ("0 of %u entries", n_entries);
 
       scms_window_set_visible_page (window, "members");
-      scms_members_page_set_search (SCMS_MEMBERS_PAGE (members), text);
+      scms_members_page_set_search (members, text);
       spin (20);
-      n_loaded = g_list_model_get_n_items (scms_members_page_get_members (SCMS_MEMBERS_PAGE (members)));
-      g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_shown (SCMS_MEMBERS_PAGE (members))),
-                        ==, 0);
-      count = g_strdup_printf ("0 of %u loaded", n_loaded);
-      g_assert_nonnull (find_shown_text (GTK_WIDGET (members), count));
-      assert_search_holds (members, text);
-      g_clear_pointer (&count, g_free);
+      g_assert_cmpuint (g_list_model_get_n_items (members_shown), ==, 0);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (members), members_count));
+      assert_search_holds (SCMS_PAGE (members), text);
 
       scms_window_set_visible_page (window, "departments");
-      scms_departments_page_set_search (SCMS_DEPARTMENTS_PAGE (departments), text);
+      scms_departments_page_set_search (departments, text);
       spin (20);
-      g_assert_cmpuint (scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments)),
-                        ==, 0);
+      g_assert_cmpuint (scms_departments_page_get_n_shown (departments), ==, 0);
       g_assert_nonnull (find_shown_text (GTK_WIDGET (departments), "No Matching Ranks"));
-      assert_search_holds (departments, text);
+      assert_search_holds (SCMS_PAGE (departments), text);
 
       scms_window_set_visible_page (window, "full-whitelist");
-      scms_full_whitelist_page_set_search_text (SCMS_FULL_WHITELIST_PAGE (whitelist), text);
+      scms_full_whitelist_page_set_search_text (whitelist, text);
       /* The count follows the entry's search delay. */
-      count = g_strdup_printf ("0 of %u entries", n_entries);
-      wanted_count = count;
+      wanted_count = entries_count;
       wait_until (whitelist_counted, whitelist, "the search");
-      g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), count));
-      assert_search_holds (whitelist, text);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), entries_count));
+      assert_search_holds (SCMS_PAGE (whitelist), text);
     }
 
   /* A right-to-left name is found as typed. */
   scms_window_set_visible_page (window, "members");
-  scms_members_page_set_search (SCMS_MEMBERS_PAGE (members), RTL_NAME);
+  scms_members_page_set_search (members, RTL_NAME);
   spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (scms_members_page_get_shown (SCMS_MEMBERS_PAGE (members))),
-                    ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (members_shown), ==, 1);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (members), RTL_NAME));
-  scms_departments_page_set_search (SCMS_DEPARTMENTS_PAGE (departments), NULL);
-  g_assert_cmpuint (scms_departments_page_get_n_shown (SCMS_DEPARTMENTS_PAGE (departments)), ==,
-                    n_ranks);
+  scms_departments_page_set_search (departments, NULL);
+  g_assert_cmpuint (scms_departments_page_get_n_shown (departments), ==, n_ranks);
 
   spin (200);
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
