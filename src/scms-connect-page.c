@@ -180,6 +180,28 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* Whether @text holds a line break or another control character between
+ * its first and last non-blank characters (surrounding blanks are
+ * trimmed). Checks in place, like is_blank(). */
+static gboolean
+has_inner_control_characters (const char *text)
+{
+  const char *end = text + strlen (text);
+
+  while (*text != '\0' && g_ascii_isspace (*text))
+    text++;
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+
+  for (; text < end; text = g_utf8_next_char (text))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (text)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 drop_pending (ScmsConnectPage *self)
 {
@@ -647,6 +669,16 @@ scms_connect_page_connect (ScmsConnectPage *self)
   if (is_blank (api_key))
     {
       show_message (self, _("Enter the API key."), TRUE, GTK_WIDGET (self->key_row));
+      gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+      return;
+    }
+
+  if (has_inner_control_characters (api_key))
+    {
+      show_message (self,
+                    _("The API key contains characters that cannot be typed. Copy it again "
+                      "from the community’s API Integration settings."),
+                    TRUE, GTK_WIDGET (self->key_row));
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
     }

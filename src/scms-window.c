@@ -207,12 +207,13 @@ show_whitelist_action (GtkWidget  *widget,
 {
   ScmsWindow *self = SCMS_WINDOW (widget);
   ScmsPage *page = scms_window_get_page (self, "full-whitelist");
+  gint64 server_id = g_variant_get_int64 (param);
 
-  if (page == NULL)
+  /* Server IDs are positive (scms_game_server_new_from_json()). */
+  if (page == NULL || server_id < 1)
     return;
 
-  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page),
-                                          g_variant_get_int64 (param));
+  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page), server_id);
   scms_window_set_visible_page (self, "full-whitelist");
 }
 
@@ -352,6 +353,33 @@ escape_mnemonics (const char *text)
   return g_strjoinv ("__", parts);
 }
 
+/* What the menus call a saved community: its label, and its server too
+ * when another saved community has the same label (one community ID on
+ * two servers), so that a person can tell them apart. */
+static char *
+dup_profile_title (GVariant   *profiles,
+                   const char *label,
+                   const char *server_url)
+{
+  GVariantIter iter;
+  const char *other;
+  guint n_same = 0;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &other, NULL, NULL))
+    {
+      if (g_strcmp0 (other, label) == 0)
+        n_same++;
+    }
+
+  if (n_same < 2)
+    return g_strdup (label);
+
+  /* Translators: a saved community in a menu, when two have the same name:
+   * the first %s is the name, the second its server's address. */
+  return g_strdup_printf (_("%s (%s)"), label, server_url);
+}
+
 static const char *
 get_new_server_url (ScmsWindow *self)
 {
@@ -382,7 +410,8 @@ update_profiles_menu (ScmsWindow *self)
       while (g_variant_iter_next (&iter, "(&s&s&s)", &label, &community_id, &server_url))
         {
           g_autoptr(GMenuItem) item = NULL;
-          g_autofree char *escaped = escape_mnemonics (label);
+          g_autofree char *title = dup_profile_title (profiles, label, server_url);
+          g_autofree char *escaped = escape_mnemonics (title);
 
           item = g_menu_item_new (escaped, NULL);
           g_menu_item_set_action_and_target_value (item, "win.open-profile",
@@ -392,7 +421,7 @@ update_profiles_menu (ScmsWindow *self)
           n_profiles++;
 
           if (is_open_profile (self, community_id, server_url))
-            open_label = g_strdup (label);
+            open_label = g_steal_pointer (&title);
         }
     }
 

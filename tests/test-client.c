@@ -761,7 +761,34 @@ test_base_urls (void)
     { "api.sonorancms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
     { "https://user:pass@api.sonorancms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
     { "", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    /* GUri takes these; they come from a careless paste. */
+    { "https://exa mple.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "https://api.sonorancms.com\n/general", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "https://api.sonorancms.com/a b", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "https://api.sonoran\x01" "cms.com", SCMS_CLIENT_ERROR_INVALID_INPUT },
+    { "https://api.sonorancms.com\xc2\xa0", SCMS_CLIENT_ERROR_INVALID_INPUT },
   };
+  static const char * const bad_ids[] = {
+    "", "  ", "copper\nbasin", "copperbasin\x7f", "\x1b[2Jcopper",
+  };
+  g_autofree char *many_a = g_strnfill (2040, 'a');
+  g_autofree char *long_url = g_strdup_printf ("https://%s.example.com", many_a);
+  g_autoptr(GError) long_error = NULL;
+  g_autoptr(ScmsClient) long_client = NULL;
+
+  /* Past 2,048 characters, no address is meant. */
+  long_client = scms_client_new (long_url, "community", &long_error);
+  g_assert_error (long_error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT);
+  g_assert_null (long_client);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_ids); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScmsClient) client = scms_client_new (SCMS_PRODUCTION_URL, bad_ids[i], &error);
+
+      g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT);
+      g_assert_null (client);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {

@@ -72,6 +72,9 @@
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
 
+/* No server address is this long: longer text was pasted by mistake. */
+#define MAX_BASE_URL_LENGTH 2048
+
 typedef gpointer (*DecodeFunc) (const ScmsRawReply  *reply,
                                 guint               *total,
                                 GError             **error);
@@ -256,6 +259,24 @@ is_loopback_host (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* Line breaks and other control characters are never part of an ID or a
+ * server address, nor are blanks part of an address; they come from a
+ * careless paste. @text is valid UTF-8. */
+static gboolean
+has_control_characters (const char *text,
+                        gboolean    blanks_too)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || (blanks_too && g_unichar_isspace (c)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * scms_check_base_url:
  * @base_url: a server URL a person typed or chose
@@ -264,6 +285,8 @@ is_loopback_host (const char *host)
  * Checks that @base_url is an absolute https URL, or an http URL on a
  * loopback host (a local mock or proxy). Plain http elsewhere would send the
  * API key in the clear, so it is refused with %SCMS_CLIENT_ERROR_INSECURE.
+ * Blanks, control characters and addresses of more than 2,048 characters
+ * are refused as invalid input, before GUri would let some through.
  *
  * Returns: %TRUE if the client may use @base_url
  */
@@ -275,7 +298,8 @@ scms_check_base_url (const char  *base_url,
   const char *scheme;
   const char *host;
 
-  if (base_url == NULL || !g_utf8_validate (base_url, -1, NULL) ||
+  if (base_url == NULL || strlen (base_url) > MAX_BASE_URL_LENGTH ||
+      !g_utf8_validate (base_url, -1, NULL) || has_control_characters (base_url, TRUE) ||
       !(uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL)))
     goto invalid;
 
@@ -598,7 +622,8 @@ scms_client_init (ScmsClient *self)
  * scms_client_set_api_key() and is never exposed as a property.
  *
  * Returns: (transfer full) (nullable): the client, or %NULL if @base_url is
- *   refused (see scms_check_base_url()) or @community_id is empty
+ *   refused (see scms_check_base_url()) or @community_id is empty, overlong
+ *   or holds control characters
  */
 ScmsClient *
 scms_client_new (const char  *base_url,
@@ -612,7 +637,7 @@ scms_client_new (const char  *base_url,
 
   trimmed = g_strstrip (g_strdup (community_id ? community_id : ""));
   if (trimmed[0] == '\0' || strlen (trimmed) > SCMS_IDENTIFIER_MAX_LENGTH ||
-      !g_utf8_validate (trimmed, -1, NULL))
+      !g_utf8_validate (trimmed, -1, NULL) || has_control_characters (trimmed, FALSE))
     {
       g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
                            _("Enter the community ID shown under API Integration "

@@ -104,6 +104,7 @@ struct _ScmsMockServer
   GArray             *last_second;    /* gint64 monotonic times */
   guint               peak_per_second;
   GArray             *last_minute;    /* the limiter's window */
+  GPtrArray          *requests;       /* Recorded, when recording */
 
   /* Start-up hand-shake with the mock thread. */
   GCond               start_cond;
@@ -1301,6 +1302,22 @@ process_request (ScmsMockServer    *self,
 
 /* Bookkeeping; caller holds the lock. */
 
+typedef struct
+{
+  char *path;
+  char *body;
+} Recorded;
+
+static void
+recorded_free (gpointer data)
+{
+  Recorded *recorded = data;
+
+  g_free (recorded->path);
+  g_free (recorded->body);
+  g_free (recorded);
+}
+
 static void
 drop_older (GArray *times,
             gint64  limit)
@@ -1314,11 +1331,23 @@ drop_older (GArray *times,
 }
 
 static void
-count_request (ScmsMockServer *self,
-               const char     *path)
+count_request (ScmsMockServer    *self,
+               SoupServerMessage *msg,
+               const char        *path)
 {
   gint64 now = g_get_monotonic_time ();
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->path_counts, path));
+
+  if (self->requests != NULL)
+    {
+      g_autoptr(GBytes) body = NULL;
+      Recorded *recorded = g_new0 (Recorded, 1);
+
+      body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+      recorded->path = g_strdup (path);
+      recorded->body = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+      g_ptr_array_add (self->requests, recorded);
+    }
 
   self->total_requests++;
   g_hash_table_insert (self->path_counts, g_strdup (path), GUINT_TO_POINTER (count + 1));
@@ -1509,7 +1538,7 @@ server_cb (SoupServer        *server,
 
   g_mutex_lock (&self->mutex);
 
-  count_request (self, path);
+  count_request (self, msg, path);
 
   if (rate_limited (self))
     {
@@ -1672,6 +1701,7 @@ scms_mock_server_finalize (GObject *object)
   g_clear_pointer (&self->path_counts, g_hash_table_unref);
   g_clear_pointer (&self->last_second, g_array_unref);
   g_clear_pointer (&self->last_minute, g_array_unref);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
   g_clear_pointer (&self->community_id, g_free);
   g_clear_pointer (&self->api_key, g_free);
   g_clear_error (&self->start_error);
@@ -1998,7 +2028,65 @@ scms_mock_server_reset_counts (ScmsMockServer *self)
   g_hash_table_remove_all (self->path_counts);
   g_array_set_size (self->last_second, 0);
   self->peak_per_second = 0;
+  if (self->requests != NULL)
+    g_ptr_array_set_size (self->requests, 0);
   g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * scms_mock_server_set_record_requests:
+ * @self: a #ScmsMockServer
+ * @record: whether to keep the body of each request
+ *
+ * Keeps the body of every request from now until the next
+ * scms_mock_server_reset_counts(), for tests to read what a client sent.
+ * Off by default, so that a long-running mock does not grow.
+ */
+void
+scms_mock_server_set_record_requests (ScmsMockServer *self,
+                                      gboolean        record)
+{
+  g_return_if_fail (SCMS_IS_MOCK_SERVER (self));
+
+  g_mutex_lock (&self->mutex);
+  if (record && self->requests == NULL)
+    self->requests = g_ptr_array_new_with_free_func (recorded_free);
+  else if (!record)
+    g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_mutex_unlock (&self->mutex);
+}
+
+/**
+ * scms_mock_server_dup_request_bodies:
+ * @self: a #ScmsMockServer
+ * @path: (nullable): an endpoint path, or %NULL for any
+ *
+ * Returns: (transfer full): the bodies of the requests recorded for @path,
+ *   oldest first (see scms_mock_server_set_record_requests())
+ */
+char **
+scms_mock_server_dup_request_bodies (ScmsMockServer *self,
+                                     const char     *path)
+{
+  GPtrArray *bodies;
+
+  g_return_val_if_fail (SCMS_IS_MOCK_SERVER (self), NULL);
+
+  bodies = g_ptr_array_new ();
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; self->requests != NULL && i < self->requests->len; i++)
+    {
+      Recorded *recorded = g_ptr_array_index (self->requests, i);
+
+      if (path == NULL || g_strcmp0 (recorded->path, path) == 0)
+        g_ptr_array_add (bodies, g_strdup (recorded->body));
+    }
+  g_mutex_unlock (&self->mutex);
+
+  g_ptr_array_add (bodies, NULL);
+
+  return (char **) g_ptr_array_free (bodies, FALSE);
 }
 
 guint

@@ -103,6 +103,11 @@ void             scms_mock_server_set_retry_after    (ScmsMockServer  *self,
 guint            scms_mock_server_get_request_count  (ScmsMockServer  *self,
                                                       const char      *path);
 void             scms_mock_server_reset_counts       (ScmsMockServer  *self);
+/* What clients sent, for tests: off by default; kept until the reset. */
+void             scms_mock_server_set_record_requests (ScmsMockServer *self,
+                                                       gboolean        record);
+char           **scms_mock_server_dup_request_bodies (ScmsMockServer  *self,
+                                                      const char      *path);
 /* The largest number of requests received within any one second so far. */
 guint            scms_mock_server_get_peak_per_second (ScmsMockServer *self);
 

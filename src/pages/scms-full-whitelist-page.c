@@ -97,8 +97,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_whitelist (ScmsFullWhitelistPage *self);
 static void bulk_pump      (ScmsFullWhitelistPage *self);
-static void open_bulk_file (ScmsFullWhitelistPage *self,
-                            GFile                 *file);
 
 /* Template closures */
 
@@ -775,7 +773,7 @@ chooser_response_cb (GtkNativeDialog       *dialog,
     scms_full_whitelist_page_export_bulk_async (self, file, NULL, export_done_cb,
                                                 g_object_ref (self));
   else if (file != NULL && g_strcmp0 (purpose, "open") == 0)
-    open_bulk_file (self, file);
+    scms_full_whitelist_page_open_bulk_file (self, file);
 
   if (self->chooser == GTK_FILE_CHOOSER_NATIVE (dialog))
     g_clear_object (&self->chooser);
@@ -1081,6 +1079,32 @@ is_header_cell (const char *cell)
   return FALSE;
 }
 
+/* The bytes from @start to @end, with each NUL byte replaced by U+FFFD,
+ * as invalid UTF-8 is later: the line shows whole, and two lines that
+ * differ after a NUL stay two. */
+static char *
+dup_line (const char *start,
+          const char *end,
+          gboolean   *has_nul)
+{
+  GString *line;
+
+  *has_nul = memchr (start, '\0', end - start) != NULL;
+  if (!*has_nul)
+    return g_strndup (start, end - start);
+
+  line = g_string_sized_new (end - start + 8);
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '\0')
+        g_string_append (line, "\xEF\xBF\xBD");
+      else
+        g_string_append_c (line, *p);
+    }
+
+  return g_string_free (line, FALSE);
+}
+
 /* Splits @data into trimmed, de-duplicated lines (the first cell of each
  * for CSV), skipping blank ones. Lines with NUL bytes or invalid UTF-8 are
  * kept, marked unreadable, so they show as Invalid rather than vanish. */
@@ -1110,8 +1134,7 @@ parse_candidates (const char *data,
       gboolean unreadable = FALSE;
       Candidate *candidate;
 
-      raw = g_strndup (p, line_end - p);  /* stops at a NUL byte */
-      unreadable = strlen (raw) != (gsize) (line_end - p);
+      raw = dup_line (p, line_end, &unreadable);
       p = eol != NULL ? eol + 1 : end;
 
       if (!g_utf8_validate (raw, -1, NULL))
@@ -1487,10 +1510,22 @@ load_contents_cb (GObject      *object,
                                              g_str_has_suffix (basename, ".csv"));
 }
 
-static void
-open_bulk_file (ScmsFullWhitelistPage *self,
-                GFile                 *file)
+/**
+ * scms_full_whitelist_page_open_bulk_file:
+ * @self: a #ScmsFullWhitelistPage
+ * @file: a text or CSV file of identifiers, one per line
+ *
+ * Reads @file and checks the identifiers in it, as choosing it with
+ * _Open File… does: a `.csv` file is read as CSV. When the file cannot be
+ * read, or is too large, a toast says so.
+ */
+void
+scms_full_whitelist_page_open_bulk_file (ScmsFullWhitelistPage *self,
+                                         GFile                 *file)
 {
+  g_return_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
   g_file_load_contents_async (file, NULL, load_contents_cb, g_object_ref (self));
 }
 
@@ -1787,11 +1822,21 @@ scms_full_whitelist_page_set_server_id (ScmsFullWhitelistPage *self,
   self->server_id = server_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_ID]);
 
-  /* Before the servers are known, the server list's callback picks it up. */
-  if (self->servers != NULL && find_server (self, server_id, NULL) != NULL)
+  /* Before the servers are known, the server list's callback picks it up.
+   * One not among them may have been added since: the list is asked for
+   * again, and its callback falls back to the first server if need be, so
+   * that the page never shows one server's whitelist under another's ID. */
+  if (self->servers == NULL)
+    return;
+
+  if (find_server (self, server_id, NULL) != NULL)
     {
       select_server_in_dropdown (self);
       load_whitelist (self);
+    }
+  else
+    {
+      scms_page_reload (SCMS_PAGE (self));
     }
 }
 

@@ -49,6 +49,8 @@ gboolean       scms_full_whitelist_page_start_bulk_check         (ScmsFullWhitel
                                                                   const char             *data,
                                                                   gssize                  length,
                                                                   gboolean                csv);
+void           scms_full_whitelist_page_open_bulk_file           (ScmsFullWhitelistPage  *self,
+                                                                  GFile                  *file);
 void           scms_full_whitelist_page_set_bulk_paused          (ScmsFullWhitelistPage  *self,
                                                                   gboolean                paused);
 void           scms_full_whitelist_page_cancel_bulk_check        (ScmsFullWhitelistPage  *self);
