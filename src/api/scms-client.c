@@ -59,9 +59,11 @@
 #define FIRST_PIECE_SIZE (32 * 1024)
 #define PIECE_SIZE       (512 * 1024)
 
-/* Pieces decoding at once, one per core at most: more threads would only
- * take turns, each keeping its own freed json-glib trees in its own
- * malloc arena. */
+/* The first FEW_AT_A_TIME_UNTIL items land FEW_AT_A_TIME per splice. */
+#define FEW_AT_A_TIME       16
+#define FEW_AT_A_TIME_UNTIL 256
+
+/* Threads decoding pieces at once: one per core, up to this many. */
 #define MAX_DECODING 4
 
 /* Bytes already cut into pieces are dropped from the front of the body
@@ -111,9 +113,9 @@ typedef struct
   ScmsArraySplitter  splitter;
   GPtrArray         *pieces;      /* per piece: GPtrArray of items once decoded */
   guint              n_landed;
+  guint              n_landed_items; /* of the piece landing now */
+  guint              land_source_id;
   guint              n_decoding;
-  guint              max_decoding;
-  GQueue             waiting;     /* Piece, cut but not decoding yet */
   gsize              n_discarded; /* bytes dropped from the front of body */
   gboolean           streaming;
   gboolean           eof;
@@ -222,7 +224,6 @@ request_free (gpointer data)
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_clear_pointer (&request->content_type, g_free);
   g_clear_pointer (&request->pieces, g_ptr_array_unref);
-  g_queue_clear_full (&request->waiting, piece_free);
   g_clear_object (&request->into);
   g_clear_error (&request->stream_error);
   g_free (request);
@@ -916,13 +917,13 @@ request_into (GTask *task)
 
 /* Streaming. */
 
+/* Runs in the decoding pool; takes the reference on @data. */
 static void
-piece_decode_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+piece_decode_thread (gpointer data,
+                     gpointer user_data)
 {
-  Piece *piece = task_data;
+  g_autoptr(GTask) task = data;
+  Piece *piece = g_task_get_task_data (task);
   g_autoptr(GListModel) items = NULL;
   GPtrArray *array;
   GError *error = NULL;
@@ -950,8 +951,86 @@ piece_decode_thread (GTask        *task,
   g_task_return_pointer (task, array, (GDestroyNotify)g_ptr_array_unref);
 }
 
-static void stream_decode_waiting (GTask *task);
-static void stream_maybe_finish   (GTask *task);
+/* Pieces of every streamed reply are decoded here, by at most one thread
+ * per core: more would only take turns, each keeping its freed json-glib
+ * trees in its own malloc arena. Threads take the next piece themselves,
+ * without waiting for the main thread. */
+static GThreadPool *
+get_decode_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *new_pool;
+
+      new_pool = g_thread_pool_new (piece_decode_thread, NULL,
+                                    CLAMP (g_get_num_processors (), 1, MAX_DECODING),
+                                    FALSE, NULL);
+      g_once_init_leave (&pool, new_pool);
+    }
+
+  return pool;
+}
+
+static void stream_maybe_finish (GTask *task);
+static void stream_land         (GTask *task);
+
+static gboolean land_idle_cb (gpointer data);
+
+/* Lands every piece that is next in line, in reply order. The first rows
+ * land a few at a time, one main-loop turn each: a list view builds a row
+ * widget for each of the first couple of hundred items it is given, and
+ * doing that for a whole first piece held the main loop for 100 ms. */
+static void
+stream_land (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  while (!request->returned && request->stream_error == NULL &&
+         request->n_landed < request->pieces->len &&
+         g_ptr_array_index (request->pieces, request->n_landed) != NULL)
+    {
+      GPtrArray *landed = g_ptr_array_index (request->pieces, request->n_landed);
+      guint position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
+      guint n = landed->len - request->n_landed_items;
+
+      if (position < FEW_AT_A_TIME_UNTIL)
+        n = MIN (n, FEW_AT_A_TIME);
+
+      g_list_store_splice (request->into, position, 0,
+                           landed->pdata + request->n_landed_items, n);
+      request->n_landed_items += n;
+
+      if (request->n_landed_items == landed->len)
+        {
+          request->n_landed++;
+          request->n_landed_items = 0;
+        }
+
+      if (position < FEW_AT_A_TIME_UNTIL)
+        {
+          if (request->land_source_id == 0)
+            request->land_source_id = g_idle_add_full (BODY_PRIORITY, land_idle_cb,
+                                                       g_object_ref (task), g_object_unref);
+          return;
+        }
+    }
+
+  stream_maybe_finish (task);
+}
+
+static gboolean
+land_idle_cb (gpointer data)
+{
+  GTask *task = data;
+  Request *request = g_task_get_task_data (task);
+
+  request->land_source_id = 0;
+  stream_land (task);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 piece_decoded_cb (GObject      *object,
@@ -978,44 +1057,8 @@ piece_decoded_cb (GObject      *object,
 
   g_ptr_array_index (request->pieces, piece->index) = items;
 
-  /* A decoder is free. */
-  if (request->stream_error == NULL && !request->returned)
-    stream_decode_waiting (task);
-
-  /* Land every piece that is next in line, in reply order. */
-  while (!request->returned && request->stream_error == NULL &&
-         request->n_landed < request->pieces->len &&
-         g_ptr_array_index (request->pieces, request->n_landed) != NULL)
-    {
-      GPtrArray *landed = g_ptr_array_index (request->pieces, request->n_landed);
-      guint position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
-
-      g_list_store_splice (request->into, position, 0, landed->pdata, landed->len);
-      request->n_landed++;
-    }
-
+  stream_land (task);
   stream_maybe_finish (task);
-}
-
-/* Starts decoding cut pieces while a decoder is free. */
-static void
-stream_decode_waiting (GTask *task)
-{
-  Request *request = g_task_get_task_data (task);
-  Piece *piece;
-
-  while (request->n_decoding < request->max_decoding &&
-         (piece = g_queue_pop_head (&request->waiting)) != NULL)
-    {
-      g_autoptr(GTask) piece_task = NULL;
-
-      request->n_decoding++;
-      piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
-      g_task_set_source_tag (piece_task, piece_decode_thread);
-      g_task_set_priority (piece_task, BODY_PRIORITY);
-      g_task_set_task_data (piece_task, piece, piece_free);
-      g_task_run_in_thread (piece_task, piece_decode_thread);
-    }
 }
 
 /* Cuts the complete elements received so far into pieces. */
@@ -1031,6 +1074,7 @@ stream_dispatch (GTask *task)
                                     request->pieces->len == 0 ? FIRST_PIECE_SIZE : PIECE_SIZE,
                                     &start, &length))
     {
+      g_autoptr(GTask) piece_task = NULL;
       Piece *piece;
 
       if (_scms_array_splitter_is_blank (data + start, length))
@@ -1049,7 +1093,13 @@ stream_dispatch (GTask *task)
       memcpy (piece->json + 1, data + start, length);
       piece->json[length + 1] = ']';
       g_ptr_array_add (request->pieces, NULL);
-      g_queue_push_tail (&request->waiting, piece);
+
+      request->n_decoding++;
+      piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
+      g_task_set_source_tag (piece_task, piece_decode_thread);
+      g_task_set_priority (piece_task, BODY_PRIORITY);
+      g_task_set_task_data (piece_task, piece, piece_free);
+      g_thread_pool_push (get_decode_pool (), g_steal_pointer (&piece_task), NULL);
     }
 
   /* What was cut is no longer needed in the body. */
@@ -1061,8 +1111,6 @@ stream_dispatch (GTask *task)
       _scms_array_splitter_discard (&request->splitter, n);
       request->n_discarded += n;
     }
-
-  stream_decode_waiting (task);
 }
 
 static void
@@ -1071,10 +1119,8 @@ stream_maybe_finish (GTask *task)
   Request *request = g_task_get_task_data (task);
   Result *result;
 
-  if (!request->eof || request->n_decoding > 0 || request->returned)
-    return;
-
-  if (request->stream_error == NULL && !g_queue_is_empty (&request->waiting))
+  if (!request->eof || request->n_decoding > 0 || request->returned ||
+      request->land_source_id != 0)
     return;
 
   if (request->stream_error != NULL)
@@ -1308,7 +1354,6 @@ send_cb (GObject      *object,
   if (request->streaming)
     {
       request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-      request->max_decoding = CLAMP (g_get_num_processors (), 1, MAX_DECODING);
       _scms_array_splitter_init (&request->splitter);
     }
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, BODY_PRIORITY,
