@@ -19,7 +19,7 @@
 #include "scms-csv.h"
 #include "scms-full-whitelist-page.h"
 #include "scms-util.h"
-#include "scms-whitelist-filter.h"
+#include "scms-whitelist-search.h"
 
 /*
  * The whitelist of one game server (FULL_WHITELIST), downloaded once and
@@ -74,7 +74,7 @@ struct _ScmsFullWhitelistPage
   GtkLabel            *count_label;
   GtkColumnView       *entries_view;
   GtkSingleSelection  *entries_selection;
-  GtkFilterListModel  *filter_model;
+  ScmsWhitelistSearch *search_model;
   GtkSortListModel    *sort_model;
   GtkTextView         *bulk_text_view;
   GtkLabel            *bulk_message_label;
@@ -281,11 +281,11 @@ update_count (ScmsFullWhitelistPage *self)
   guint shown;
   const char *search;
 
-  if (self->filter_model == NULL)
+  if (self->search_model == NULL)
     return;
 
   total = self->entries != NULL ? g_list_model_get_n_items (self->entries) : 0;
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->search_model));
   search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   g_free (self->count_text);
@@ -299,6 +299,17 @@ update_count (ScmsFullWhitelistPage *self)
                                         shown, total);
 
   gtk_label_set_label (self->count_label, self->count_text);
+}
+
+/* Results start at the top; it is also where ScmsWhitelistSearch brings
+ * them in gently. */
+static void
+search_changed_cb (ScmsFullWhitelistPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->entries_view));
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 static void
@@ -1751,7 +1762,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_view);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_selection);
-  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, sort_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, bulk_text_view);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, bulk_message_label);
@@ -1771,7 +1782,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   g_type_ensure (SCMS_TYPE_BULK_CHECK_ITEM);
   g_type_ensure (SCMS_TYPE_GAME_SERVER);
   g_type_ensure (SCMS_TYPE_WHITELIST_ENTRY);
-  g_type_ensure (SCMS_TYPE_WHITELIST_FILTER);
+  g_type_ensure (SCMS_TYPE_WHITELIST_SEARCH);
 }
 
 static void
@@ -1785,6 +1796,8 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_model, "notify::search",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 
   update_count (self);
@@ -1957,7 +1970,7 @@ scms_full_whitelist_page_is_busy (ScmsFullWhitelistPage *self)
   g_return_val_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self), FALSE);
 
   return self->streaming ||
-         gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+         scms_whitelist_search_get_pending (self->search_model) ||
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
