@@ -191,12 +191,32 @@ scms_page_set_property (GObject      *object,
     }
 }
 
+static GQuark page_title_quark (void);
+static GQuark page_icon_quark  (void);
+
+static void
+scms_page_constructed (GObject *object)
+{
+  ScmsPage *self = SCMS_PAGE (object);
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+  ScmsPageClass *page_class = SCMS_PAGE_GET_CLASS (self);
+
+  G_OBJECT_CLASS (scms_page_parent_class)->constructed (object);
+
+  /* The title and icon of the page's kind, unless it was given others. */
+  if (priv->title == NULL)
+    scms_page_set_title (self, scms_page_class_get_title (page_class));
+  if (priv->icon_name == NULL)
+    scms_page_set_icon_name (self, scms_page_class_get_icon_name (page_class));
+}
+
 static void
 scms_page_class_init (ScmsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = scms_page_constructed;
   object_class->dispose = scms_page_dispose;
   object_class->finalize = scms_page_finalize;
   object_class->get_property = scms_page_get_property;
@@ -620,6 +640,67 @@ static GQuark
 page_endpoint_quark (void)
 {
   return g_quark_from_static_string ("scms-page-endpoint");
+}
+
+static GQuark
+page_title_quark (void)
+{
+  return g_quark_from_static_string ("scms-page-title");
+}
+
+static GQuark
+page_icon_quark (void)
+{
+  return g_quark_from_static_string ("scms-page-icon-name");
+}
+
+/**
+ * scms_page_class_set_title:
+ * @page_class: a page class
+ * @title: the translated title of pages of this kind; it must live as
+ *   long as the process, as gettext's strings do
+ * @icon_name: the name of their icon
+ *
+ * Declares what the sidebar shows for pages of this kind, before any is
+ * built: the window builds a page only when it is first shown.
+ */
+void
+scms_page_class_set_title (ScmsPageClass *page_class,
+                           const char    *title,
+                           const char    *icon_name)
+{
+  g_return_if_fail (SCMS_IS_PAGE_CLASS (page_class));
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), page_title_quark (), (gpointer) title);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), page_icon_quark (), (gpointer) icon_name);
+}
+
+/**
+ * scms_page_class_get_title:
+ * @page_class: a page class
+ *
+ * Returns: (nullable): the title of pages of this kind
+ */
+const char *
+scms_page_class_get_title (ScmsPageClass *page_class)
+{
+  g_return_val_if_fail (SCMS_IS_PAGE_CLASS (page_class), NULL);
+
+  return g_type_get_qdata (G_TYPE_FROM_CLASS (page_class), page_title_quark ());
+}
+
+/**
+ * scms_page_class_get_icon_name:
+ * @page_class: a page class
+ *
+ * Returns: (nullable): the icon of pages of this kind
+ */
+const char *
+scms_page_class_get_icon_name (ScmsPageClass *page_class)
+{
+  g_return_val_if_fail (SCMS_IS_PAGE_CLASS (page_class), NULL);
+
+  return g_type_get_qdata (G_TYPE_FROM_CLASS (page_class), page_icon_quark ());
 }
 
 /**

@@ -61,8 +61,13 @@ struct _ScmsPageClass
   gpointer _reserved[8];
 };
 
-void           scms_page_class_set_endpoint (ScmsPageClass *page_class,
-                                             ScmsEndpoint   endpoint);
+void           scms_page_class_set_endpoint  (ScmsPageClass *page_class,
+                                              ScmsEndpoint   endpoint);
+void           scms_page_class_set_title     (ScmsPageClass *page_class,
+                                              const char    *title,
+                                              const char    *icon_name);
+const char    *scms_page_class_get_title     (ScmsPageClass *page_class);
+const char    *scms_page_class_get_icon_name (ScmsPageClass *page_class);
 ScmsClient    *scms_page_get_client        (ScmsPage      *self);
 void           scms_page_set_client        (ScmsPage      *self,
                                             ScmsClient    *client);

@@ -146,16 +146,98 @@ notify_paused_until_cb (ScmsWindow *self)
 }
 
 static void
+credentials_rejected_cb (ScmsWindow *self)
+{
+  gtk_label_set_label (self->trouble_label,
+                       _("Credentials rejected: the server refused the community ID or the "
+                         "API key. Update them to continue."));
+  gtk_widget_set_visible (self->update_button, TRUE);
+  gtk_info_bar_set_revealed (self->trouble_bar, TRUE);
+}
+
+/* The endpoint pages, in the sidebar's order. */
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+} pages[] = {
+  { "members", scms_members_page_get_type },
+  { "account", scms_account_page_get_type },
+  { "account-ranks", scms_account_ranks_page_get_type },
+  { "check-api-id", scms_check_api_id_page_get_type },
+  { "clock-in-out", scms_clock_in_out_page_get_type },
+  { "game-servers", scms_game_servers_page_get_type },
+  { "verify-whitelist", scms_verify_whitelist_page_get_type },
+  { "full-whitelist", scms_full_whitelist_page_get_type },
+  { "departments", scms_departments_page_get_type },
+  { "subscription", scms_subscription_page_get_type },
+};
+
+/* The sidebar lists every page from the start, with the title and icon
+ * its class declares; each page is built the first time it is needed.
+ * Building all ten before the first frame was most of the start-up time. */
+static void
+add_page_slots (ScmsWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      ScmsPageClass *page_class = g_type_class_ref (pages[i].get_type ());
+      GtkStackPage *stack_page;
+
+      stack_page = gtk_stack_add_titled (self->stack, adw_bin_new (), pages[i].name,
+                                         scms_page_class_get_title (page_class));
+      gtk_stack_page_set_icon_name (stack_page, scms_page_class_get_icon_name (page_class));
+      g_type_class_unref (page_class);
+    }
+}
+
+/* The page called @name, built now if it was not yet. */
+static ScmsPage *
+ensure_page (ScmsWindow *self,
+             const char *name)
+{
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page;
+
+  if (!ADW_IS_BIN (slot))
+    return NULL;
+
+  page = adw_bin_get_child (ADW_BIN (slot));
+  if (page != NULL)
+    return SCMS_PAGE (page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages) && page == NULL; i++)
+    {
+      if (g_str_equal (pages[i].name, name))
+        page = g_object_new (pages[i].get_type (), NULL);
+    }
+  g_assert (page != NULL);
+
+  g_object_bind_property (self, "client", page, "client", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (page, "add-toast", G_CALLBACK (adw_toast_overlay_add_toast),
+                           self->toast_overlay, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "credentials-rejected", G_CALLBACK (credentials_rejected_cb),
+                           self, G_CONNECT_SWAPPED);
+  scms_name_buttons (page);
+  adw_bin_set_child (ADW_BIN (slot), page);
+
+  return SCMS_PAGE (page);
+}
+
+static void
 visible_page_changed_cb (ScmsWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
   const char *name = gtk_stack_get_visible_child_name (self->stack);
+  ScmsPage *page = name != NULL ? ensure_page (self, name) : NULL;
+  GtkWidget *child = GTK_WIDGET (page);
 
   /* Whatever the page we leave still has in flight is of no use now. */
   if (self->visible_page != NULL && GTK_WIDGET (self->visible_page) != child)
     scms_page_cancel (self->visible_page);
 
   self->visible_page = SCMS_IS_PAGE (child) ? SCMS_PAGE (child) : NULL;
+
+  adw_window_title_set_title (self->window_title,
+                              page != NULL ? scms_page_get_title (page) : NULL);
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
@@ -168,16 +250,6 @@ static void
 back_clicked_cb (ScmsWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-credentials_rejected_cb (ScmsWindow *self)
-{
-  gtk_label_set_label (self->trouble_label,
-                       _("Credentials rejected: the server refused the community ID or the "
-                         "API key. Update them to continue."));
-  gtk_widget_set_visible (self->update_button, TRUE);
-  gtk_info_bar_set_revealed (self->trouble_bar, TRUE);
 }
 
 static void
@@ -221,26 +293,6 @@ static void
 update_actions (ScmsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->client != NULL);
-}
-
-/* The sidebar shows the GtkStackPage titles; the pages own them. */
-static void
-bind_page_titles (ScmsWindow *self)
-{
-  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->stack);
-  guint n_pages = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autoptr(GObject) stack_page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = gtk_stack_page_get_child (GTK_STACK_PAGE (stack_page));
-
-      if (!SCMS_IS_PAGE (child))
-        continue;
-
-      g_object_bind_property (child, "title", stack_page, "title", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (child, "icon-name", stack_page, "icon-name", G_BINDING_SYNC_CREATE);
-    }
 }
 
 static GSettings *
@@ -792,27 +844,14 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_client_cb);
   gtk_widget_class_bind_template_callback (widget_class, connected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
   gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, adw_toast_overlay_add_toast);
 
-  /* Types used only in the template; every page in scms-window.ui is
-   * listed here. */
+  /* Types used only in the template. */
   g_type_ensure (SCMS_TYPE_CLIENT);
   g_type_ensure (SCMS_TYPE_CONNECT_PAGE);
-  g_type_ensure (SCMS_TYPE_PAGE);
-  g_type_ensure (SCMS_TYPE_GAME_SERVERS_PAGE);
-  g_type_ensure (SCMS_TYPE_FULL_WHITELIST_PAGE);
-  g_type_ensure (SCMS_TYPE_MEMBERS_PAGE);
-  g_type_ensure (SCMS_TYPE_ACCOUNT_PAGE);
-  g_type_ensure (SCMS_TYPE_ACCOUNT_RANKS_PAGE);
-  g_type_ensure (SCMS_TYPE_CHECK_API_ID_PAGE);
-  g_type_ensure (SCMS_TYPE_CLOCK_IN_OUT_PAGE);
-  g_type_ensure (SCMS_TYPE_VERIFY_WHITELIST_PAGE);
-  g_type_ensure (SCMS_TYPE_DEPARTMENTS_PAGE);
-  g_type_ensure (SCMS_TYPE_SUBSCRIPTION_PAGE);
 }
 
 static void
@@ -831,8 +870,10 @@ scms_window_init (ScmsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-connect", FALSE);
   scms_connect_page_reset (self->connect_page, NULL, NULL);
 
-  bind_page_titles (self);
+  add_page_slots (self);
   restore_state (self);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (visible_page_changed_cb), self, G_CONNECT_SWAPPED);
   visible_page_changed_cb (self);
   update_actions (self);
 
@@ -921,20 +962,18 @@ scms_window_set_client (ScmsWindow *self,
  * @self: a #ScmsWindow
  * @name: the page's name in the stack, such as "subscription"
  *
+ * Builds the page if it was not shown yet.
+ *
  * Returns: (transfer none) (nullable): the page, or %NULL if there is none
  */
 ScmsPage *
 scms_window_get_page (ScmsWindow *self,
                       const char *name)
 {
-  GtkWidget *child;
-
   g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  child = gtk_stack_get_child_by_name (self->stack, name);
-
-  return SCMS_IS_PAGE (child) ? SCMS_PAGE (child) : NULL;
+  return ensure_page (self, name);
 }
 
 /**

@@ -156,6 +156,7 @@ scms_account_page_class_init (ScmsAccountPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Account"), "avatar-default-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_COM_ACCOUNT);
 
   object_class->dispose = scms_account_page_dispose;

@@ -275,6 +275,7 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Account Ranks"), "view-list-bullet-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_ACCOUNT_RANKS);
 
   object_class->dispose = scms_account_ranks_page_dispose;

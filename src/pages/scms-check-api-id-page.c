@@ -287,6 +287,7 @@ scms_check_api_id_page_class_init (ScmsCheckApiIdPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Check API ID"), "system-search-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_CHECK_COM_APIID);
 
   object_class->dispose = scms_check_api_id_page_dispose;

@@ -692,6 +692,7 @@ scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Clock In/Out"), "alarm-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_CLOCK_IN_OUT);
 
   object_class->dispose = scms_clock_in_out_page_dispose;

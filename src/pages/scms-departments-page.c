@@ -285,6 +285,7 @@ scms_departments_page_class_init (ScmsDepartmentsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Departments"), "system-users-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_DEPARTMENTS);
 
   object_class->dispose = scms_departments_page_dispose;

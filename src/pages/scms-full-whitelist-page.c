@@ -1697,6 +1697,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Full Whitelist"), "view-list-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_FULL_WHITELIST);
 
   object_class->dispose = scms_full_whitelist_page_dispose;

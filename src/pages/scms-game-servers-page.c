@@ -134,6 +134,7 @@ scms_game_servers_page_class_init (ScmsGameServersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Game Servers"), "network-server-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_GAME_SERVERS);
 
   object_class->dispose = scms_game_servers_page_dispose;

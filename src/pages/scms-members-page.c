@@ -545,6 +545,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Members"), "system-users-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_ACCOUNTS);
 
   object_class->dispose = scms_members_page_dispose;

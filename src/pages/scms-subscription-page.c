@@ -221,6 +221,8 @@ scms_subscription_page_class_init (ScmsSubscriptionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Subscription"), "starred-symbolic");
+
   object_class->dispose = scms_subscription_page_dispose;
   object_class->get_property = scms_subscription_page_get_property;
 

@@ -436,6 +436,7 @@ scms_verify_whitelist_page_class_init (ScmsVerifyWhitelistPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
+  scms_page_class_set_title (page_class, _("Verify Whitelist"), "security-high-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_VERIFY_WHITELIST);
 
   object_class->dispose = scms_verify_whitelist_page_dispose;
