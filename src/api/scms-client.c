@@ -48,16 +48,17 @@
 
 #define READ_CHUNK_SIZE (64 * 1024)
 
-/* Reading a body and landing its pieces happen below the priority GDK
- * draws frames at (G_PRIORITY_HIGH_IDLE + 20): a long download must never
- * keep the rows that already arrived from being drawn. */
-#define BODY_PRIORITY G_PRIORITY_DEFAULT_IDLE
+/* Landing streamed pieces happens below the priority GDK draws frames at
+ * (G_PRIORITY_HIGH_IDLE + 20), and so does one read every
+ * READ_YIELD_INTERVAL (see read_priority()). */
+#define BODY_PRIORITY       G_PRIORITY_DEFAULT_IDLE
+#define READ_YIELD_INTERVAL (8 * 1000)
 
-/* Streamed pieces: big enough to keep the thread hand-offs rare, small
- * enough that each splice is short; the first one is small so that the
- * first rows come quickly. */
-#define FIRST_PIECE_SIZE (32 * 1024)
-#define PIECE_SIZE       (512 * 1024)
+/* Streamed pieces: small, so the first rows come quickly and each
+ * json-glib tree is freed while its memory is still in cache, for the
+ * next piece to reuse. Decoding 100,000 entries in 32 KiB pieces took two
+ * thirds of the time it took in 512 KiB ones. */
+#define PIECE_SIZE (32 * 1024)
 
 /* The first FEW_AT_A_TIME_UNTIL items land FEW_AT_A_TIME per splice. */
 #define FEW_AT_A_TIME       16
@@ -105,6 +106,7 @@ typedef struct
   char          *content_type;
   guint          status;
   gint64         begin;
+  gint64         reading_since;
   gboolean       timed_out;
   gboolean       returned;
 
@@ -986,35 +988,51 @@ static void
 stream_land (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) items = NULL;
+  guint position;
 
-  while (!request->returned && request->stream_error == NULL &&
-         request->n_landed < request->pieces->len &&
-         g_ptr_array_index (request->pieces, request->n_landed) != NULL)
+  if (request->returned || request->stream_error != NULL)
     {
-      GPtrArray *landed = g_ptr_array_index (request->pieces, request->n_landed);
-      guint position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
-      guint n = landed->len - request->n_landed_items;
+      stream_maybe_finish (task);
+      return;
+    }
+
+  position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
+
+  /* What is next in line, in reply order; the first rows a few at a time,
+   * the rest in one splice: each splice costs its listeners a pass. */
+  items = g_ptr_array_new ();
+  while (request->n_landed < request->pieces->len &&
+         g_ptr_array_index (request->pieces, request->n_landed) != NULL &&
+         (position >= FEW_AT_A_TIME_UNTIL || items->len < FEW_AT_A_TIME))
+    {
+      GPtrArray *piece = g_ptr_array_index (request->pieces, request->n_landed);
+      guint n = piece->len - request->n_landed_items;
 
       if (position < FEW_AT_A_TIME_UNTIL)
-        n = MIN (n, FEW_AT_A_TIME);
+        n = MIN (n, FEW_AT_A_TIME - items->len);
 
-      g_list_store_splice (request->into, position, 0,
-                           landed->pdata + request->n_landed_items, n);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_ptr_array_index (piece, request->n_landed_items + i));
       request->n_landed_items += n;
 
-      if (request->n_landed_items == landed->len)
+      if (request->n_landed_items == piece->len)
         {
           request->n_landed++;
           request->n_landed_items = 0;
         }
+    }
 
-      if (position < FEW_AT_A_TIME_UNTIL)
-        {
-          if (request->land_source_id == 0)
-            request->land_source_id = g_idle_add_full (BODY_PRIORITY, land_idle_cb,
-                                                       g_object_ref (task), g_object_unref);
-          return;
-        }
+  if (items->len > 0)
+    g_list_store_splice (request->into, position, 0, items->pdata, items->len);
+
+  /* More of the first rows wait for the next turn. */
+  if (position < FEW_AT_A_TIME_UNTIL && items->len == FEW_AT_A_TIME &&
+      request->land_source_id == 0)
+    {
+      request->land_source_id = g_idle_add_full (BODY_PRIORITY, land_idle_cb,
+                                                 g_object_ref (task), g_object_unref);
+      return;
     }
 
   stream_maybe_finish (task);
@@ -1070,8 +1088,7 @@ stream_dispatch (GTask *task)
   gsize start, length;
 
   while (_scms_array_splitter_take (&request->splitter, data,
-                                    request->eof ? 0 :
-                                    request->pieces->len == 0 ? FIRST_PIECE_SIZE : PIECE_SIZE,
+                                    request->eof ? 0 : PIECE_SIZE,
                                     &start, &length))
     {
       g_autoptr(GTask) piece_task = NULL;
@@ -1169,6 +1186,23 @@ decoded_cb (GObject      *object,
   request_return (task, result, error);
 }
 
+/* A body is read as fast as it comes, at the default priority, except
+ * that every few milliseconds one read waits below the priority GDK draws
+ * frames at: a long download must not keep the rows that already arrived
+ * from being drawn, nor starve what lands them. */
+static int
+read_priority (Request *request)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - request->reading_since < READ_YIELD_INTERVAL)
+    return G_PRIORITY_DEFAULT;
+
+  request->reading_since = now;
+
+  return BODY_PRIORITY;
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *res,
@@ -1211,7 +1245,7 @@ read_cb (GObject      *object,
           stream_dispatch (task);
         }
 
-      g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, BODY_PRIORITY,
+      g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, read_priority (request),
                                        request->cancellable, read_cb,
                                        g_steal_pointer (&task));
       return;
@@ -1356,7 +1390,8 @@ send_cb (GObject      *object,
       request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       _scms_array_splitter_init (&request->splitter);
     }
-  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, BODY_PRIORITY,
+  request->reading_since = g_get_monotonic_time ();
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, read_priority (request),
                                    request->cancellable, read_cb, g_steal_pointer (&task));
 }
 
