@@ -6,9 +6,11 @@
  *
  * Started the same way as sonoran-admin by build-aux/bench.sh, it prints
  * "first-frame <monotonic µs>" on stderr when its window first paints.
+ * With --adwaita it is an empty AdwApplication window instead: not the
+ * yardstick, but what libadwaita alone costs, for context.
  */
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 static void
 first_frame_cb (GdkFrameClock *frame_clock,
@@ -28,7 +30,8 @@ realize_cb (GtkWidget *window)
 static void
 activate_cb (GtkApplication *app)
 {
-  GtkWidget *window = gtk_application_window_new (app);
+  GtkWidget *window = ADW_IS_APPLICATION (app) ? adw_application_window_new (app)
+                                               : gtk_application_window_new (app);
 
   gtk_window_set_title (GTK_WINDOW (window), "Bare Window");
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
@@ -42,8 +45,12 @@ main (int   argc,
 {
   g_autoptr(GtkApplication) app = NULL;
 
-  app = gtk_application_new ("io.github.sonoranadmin.BareWindow", G_APPLICATION_NON_UNIQUE);
+  if (argc > 1 && g_str_equal (argv[1], "--adwaita"))
+    app = GTK_APPLICATION (adw_application_new ("io.github.sonoranadmin.BareAdwaitaWindow",
+                                                G_APPLICATION_NON_UNIQUE));
+  else
+    app = gtk_application_new ("io.github.sonoranadmin.BareWindow", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -148,6 +148,8 @@ def main():
         bare = [os.path.join(args.build_dir, 'tests', 'bench', 'bare-window')]
         figures['cold_start_ms'] = stats([first_frame(app, env) for _ in range(runs)])
         figures['bare_window_ms'] = stats([first_frame(bare, env) for _ in range(runs)])
+        figures['bare_adwaita_window_ms'] = stats([first_frame(bare + ['--adwaita'], env)
+                                                   for _ in range(runs)])
 
         paging = in_process(args.build_dir, 'paging', url, runs, env)
         figures['paging_total_ms'] = stats([r['total_ms'] for r in paging])
@@ -169,6 +171,7 @@ def main():
         'first_rows_vs_node': ratio('first_rows_ms', 'node_fetch_parse_ms'),
         'all_entries_vs_node': ratio('all_entries_ms', 'node_fetch_parse_ms'),
         'cold_start_vs_bare': ratio('cold_start_ms', 'bare_window_ms'),
+        'adwaita_vs_bare': ratio('bare_adwaita_window_ms', 'bare_window_ms'),
     }
 
     rows = [
@@ -182,6 +185,8 @@ def main():
         ('(5) cold start to first frame', 'cold_start_ms', 'ms', '<= 1.5x bare',
          'cold_start_vs_bare'),
         ('    bare GtkApplication window', 'bare_window_ms', 'ms', '', None),
+        ('    bare AdwApplication window (context)', 'bare_adwaita_window_ms', 'ms', '',
+         'adwaita_vs_bare'),
         ('(6) 10,000 members, paged', 'paging_total_ms', 'ms', 'no 429, no idle gap', None),
         ('(6) longest gap between pages', 'paging_max_gap_ms', 'ms',
          f'scheduler interval {figures.get("paging_interval_ms")} ms', None),
