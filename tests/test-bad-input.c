@@ -1386,6 +1386,27 @@ test_bulk_pasted (void)
   bulk_fixture_clear (&f);
 }
 
+/* Lines that end in a lone CR, as old Mac files have them, are lines. */
+static void
+test_bulk_cr_lines (void)
+{
+  BulkFixture f = { 0 };
+  const char *pasted = ELENA "\r" TOBIAS "\r\r" ELENA "\r\n" TOBIAS;
+
+  bulk_fixture_init (&f);
+
+  gtk_text_buffer_set_text (f.buffer, pasted, -1);
+  click (GTK_WIDGET (f.page), "C_heck");
+  wait_until (bulk_done, f.page, "the bulk check");
+
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_bulk_items (f.page)),
+                    ==, 2);
+  assert_bulk_row (&f, 0, ELENA, SCMS_BULK_STATUS_ALLOWED, "Elena Ashgrove");
+  assert_bulk_row (&f, 1, TOBIAS, SCMS_BULK_STATUS_ALLOWED, NULL);
+
+  bulk_fixture_clear (&f);
+}
+
 static void
 test_bulk_nothing (void)
 {
@@ -1852,6 +1873,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/searches", test_searches);
   g_test_add_func ("/bad-input/bulk/pasted", test_bulk_pasted);
   g_test_add_func ("/bad-input/bulk/nothing", test_bulk_nothing);
+  g_test_add_func ("/bad-input/bulk/cr-lines", test_bulk_cr_lines);
   g_test_add_func ("/bad-input/bulk/files", test_bulk_files);
 
   return run_gui_tests (argc, argv);

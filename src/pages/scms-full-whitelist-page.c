@@ -1138,15 +1138,22 @@ parse_candidates (const char *data,
 
   while (p < end)
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *line_end = eol != NULL ? eol : end;
+      const char *line_end = p;
       g_autofree char *raw = NULL;
       g_autofree char *line = NULL;
       gboolean unreadable = FALSE;
       Candidate *candidate;
 
+      /* Lines end in LF, CRLF, or a lone CR (old Mac files). */
+      while (line_end < end && *line_end != '\n' && *line_end != '\r')
+        line_end++;
+
       raw = dup_line (p, line_end, &unreadable);
-      p = eol != NULL ? eol + 1 : end;
+      p = line_end;
+      if (p < end && *p == '\r')
+        p++;
+      if (p < end && *p == '\n')
+        p++;
 
       if (!g_utf8_validate (raw, -1, NULL))
         {
