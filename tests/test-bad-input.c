@@ -649,7 +649,7 @@ test_check_api_id (void)
 
 #define NO_COMMUNITY      "Enter the community ID."
 #define BAD_COMMUNITY     "Enter the community ID shown under API Integration in the " \
-                          "community's administrative panel."
+                          "community’s administrative panel."
 #define NO_KEY            "Enter the API key."
 #define UNTYPABLE_KEY     "The API key contains characters that cannot be typed. Copy it again " \
                           "from the community’s API Integration settings."

@@ -644,7 +644,7 @@ scms_client_new (const char  *base_url,
     {
       g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
                            _("Enter the community ID shown under API Integration "
-                             "in the community's administrative panel."));
+                             "in the community’s administrative panel."));
       return NULL;
     }
 
