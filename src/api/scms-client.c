@@ -926,8 +926,7 @@ piece_decode_thread (gpointer data,
 {
   g_autoptr(GTask) task = data;
   Piece *piece = g_task_get_task_data (task);
-  g_autoptr(GListModel) items = NULL;
-  GPtrArray *array;
+  GPtrArray *items;
   GError *error = NULL;
   ScmsRawReply reply = {
     .status = 200,
@@ -935,22 +934,16 @@ piece_decode_thread (gpointer data,
     .body = piece->json,
     .length = piece->length,
   };
-  guint n;
 
   /* The same decoder as a whole reply, with all its guards. */
-  items = _scms_decode_full_whitelist (&reply, &error);
+  items = _scms_decode_full_whitelist_items (&reply, &error);
   if (items == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  n = g_list_model_get_n_items (items);
-  array = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (array, g_list_model_get_item (items, i));
-
-  g_task_return_pointer (task, array, (GDestroyNotify)g_ptr_array_unref);
+  g_task_return_pointer (task, items, (GDestroyNotify)g_ptr_array_unref);
 }
 
 /* Pieces of every streamed reply are decoded here, by at most one thread

@@ -476,32 +476,48 @@ _scms_decode_check_status (const ScmsRawReply  *reply,
   return FALSE;
 }
 
-static GListModel *
+static GPtrArray *
 items_from_array (JsonArray     *array,
-                  GType          item_type,
                   ItemFromJson   item_from_json,
                   GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (item_type);
   guint length = json_array_get_length (array);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (length, g_object_unref);
 
   for (guint i = 0; i < length; i++)
     {
-      g_autoptr(GObject) item = item_from_json (json_array_get_element (array, i), error);
+      GObject *item = item_from_json (json_array_get_element (array, i), error);
 
       if (item == NULL)
         return NULL;
 
-      g_list_store_append (store, item);
+      g_ptr_array_add (items, item);
     }
 
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return g_steal_pointer (&items);
 }
 
-/* A success body that must be a JSON array of @item_type. */
+/* A list model of @item_type holding @items (consumed), made in one
+ * splice rather than an append, and a signal, per item. */
 static GListModel *
-decode_array_reply (const ScmsRawReply  *reply,
-                    GType                item_type,
+store_from_items (GType      item_type,
+                  GPtrArray *items)
+{
+  GListStore *store;
+
+  if (items == NULL)
+    return NULL;
+
+  store = g_list_store_new (item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_ptr_array_unref (items);
+
+  return G_LIST_MODEL (store);
+}
+
+/* A success body that must be a JSON array of items. */
+static GPtrArray *
+decode_array_items (const ScmsRawReply  *reply,
                     ItemFromJson         item_from_json,
                     const char          *what,
                     GError             **error)
@@ -521,7 +537,18 @@ decode_array_reply (const ScmsRawReply  *reply,
       return NULL;
     }
 
-  return items_from_array (json_node_get_array (json), item_type, item_from_json, error);
+  return items_from_array (json_node_get_array (json), item_from_json, error);
+}
+
+/* The same, as a list model of @item_type. */
+static GListModel *
+decode_array_reply (const ScmsRawReply  *reply,
+                    GType                item_type,
+                    ItemFromJson         item_from_json,
+                    const char          *what,
+                    GError             **error)
+{
+  return store_from_items (item_type, decode_array_items (reply, item_from_json, what, error));
 }
 
 /* Leading decimal digits of @text, as Sonoran.js reads the tier. */
@@ -801,8 +828,9 @@ _scms_decode_game_servers (const ScmsRawReply  *reply,
       return NULL;
     }
 
-  return items_from_array (json_node_get_array (servers), SCMS_TYPE_GAME_SERVER,
-                           game_server_from_json, error);
+  return store_from_items (SCMS_TYPE_GAME_SERVER,
+                           items_from_array (json_node_get_array (servers),
+                                             game_server_from_json, error));
 }
 
 /**
@@ -903,6 +931,23 @@ _scms_decode_full_whitelist (const ScmsRawReply  *reply,
 {
   return decode_array_reply (reply, SCMS_TYPE_WHITELIST_ENTRY,
                              whitelist_entry_from_json, "whitelist", error);
+}
+
+/**
+ * _scms_decode_full_whitelist_items:
+ * @reply: a `FULL_WHITELIST` reply, or a piece of one as an array
+ * @error: return location for a #GError
+ *
+ * Like _scms_decode_full_whitelist(), for the pieces of a streamed reply.
+ *
+ * Returns: (transfer full) (nullable): a #GPtrArray of
+ *   #ScmsWhitelistEntry
+ */
+GPtrArray *
+_scms_decode_full_whitelist_items (const ScmsRawReply  *reply,
+                                   GError             **error)
+{
+  return decode_array_items (reply, whitelist_entry_from_json, "whitelist", error);
 }
 
 static gpointer

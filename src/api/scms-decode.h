@@ -63,6 +63,8 @@ ScmsWhitelistVerdict *_scms_decode_verify_whitelist    (const ScmsRawReply  *rep
                                                         GError             **error);
 GListModel           *_scms_decode_full_whitelist      (const ScmsRawReply  *reply,
                                                         GError             **error);
+GPtrArray            *_scms_decode_full_whitelist_items (const ScmsRawReply  *reply,
+                                                         GError             **error);
 GListModel           *_scms_decode_departments         (const ScmsRawReply  *reply,
                                                         GError             **error);
 GListModel           *_scms_decode_profile_fields      (const ScmsRawReply  *reply,
