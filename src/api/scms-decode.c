@@ -186,7 +186,9 @@ parse_json (const ScmsRawReply *reply)
       !json_is_screened (reply->body, reply->length))
     return NULL;
 
-  parser = json_parser_new_immutable ();
+  /* Not immutable: sealing every node costs a tenth of the parse, and a
+   * tree never leaves the thread that parsed it. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, reply->body, (gssize) reply->length, NULL))
     return NULL;
 
