@@ -27,13 +27,12 @@ os.environ['G_DEBUG'] = ','.join(flag for flag in os.environ.get('G_DEBUG', '').
                                  if flag and not flag.startswith('fatal'))
 
 _PROCS = []
-
-
+_MOCKS = []
 _MOCK_OF = {}
 
 
 def _stop_all():
-    for proc in list(_PROCS) + list(_MOCK_OF.values()):
+    for proc in list(_PROCS) + list(_MOCKS):
         if proc.poll() is None:
             proc.kill()
 
@@ -267,6 +266,8 @@ def start_mock(mock_path, variant, community, key, *args):
                              '--community-id', community, *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True)
+    # From now on, a test that hangs or fails to connect still stops it.
+    _MOCKS.append(proc)
     line = proc.stdout.readline()
     if not line.startswith('Listening on '):
         proc.kill()
