@@ -27,5 +27,9 @@ fi
 
 # Slow unwinding (needed for the suppressions) makes allocation-heavy tests
 # several times slower: the mock's 100,000-entry whitelist takes over a minute.
-# Tests skip their speed bounds (SCMS_TESTS_SLOW).
-SCMS_TESTS_SLOW=1 BUILDDIR=$BUILDDIR exec build-aux/run-tests.sh --timeout-multiplier 3 "$@"
+# Tests skip their speed bounds (SCMS_TESTS_SLOW); meson's timeouts and the
+# end-to-end tests' waits for the app (SCMS_TESTS_TIME_FACTOR) are stretched
+# by the same factor.
+factor=3
+SCMS_TESTS_SLOW=1 SCMS_TESTS_TIME_FACTOR=$factor BUILDDIR=$BUILDDIR \
+  exec build-aux/run-tests.sh --timeout-multiplier "$factor" "$@"

@@ -135,7 +135,7 @@ def run_variant(tap, app_path, build_dir, variant, keyring_dir):
         tap.check(stored == key, 'secret-tool finds the key in the keyring under server and '
                   'community-id')
 
-        time.sleep(0.5)  # let the settings reach the disk
+        time.sleep(scmsatspi.scaled(0.5))  # let the settings reach the disk
         tap.check(os.path.exists(keyfile) and file_contains(keyfile, community.encode()),
                   'the profile is saved in the settings (keyfile)')
 
@@ -207,7 +207,7 @@ def start_mock_checked(tap, mock_path, variant, community, key):
 def stop_mock(mock):
     mock.terminate()
     try:
-        mock.wait(timeout=10)
+        mock.wait(timeout=scmsatspi.scaled(10))
     except subprocess.TimeoutExpired:
         mock.kill()
         mock.wait()

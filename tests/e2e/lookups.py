@@ -16,7 +16,7 @@ import sys
 import time
 
 from scmsatspi import (launch_against_mock, Tap, click, find, find_button, find_label_text, find_page, launch, poll,
-                       require_session, screenshot, select_page, stop, text_of, type_into)
+                       require_session, scaled, screenshot, select_page, stop, text_of, type_into)
 
 ELENA = '430291437292752760'
 PRIYA = '684737923142603598'
@@ -196,14 +196,14 @@ def main():
 
     require_session()
     # Say where it hangs, should it ever, before meson gives up on it.
-    faulthandler.dump_traceback_later(160, exit=True)
+    faulthandler.dump_traceback_later(scaled(160), exit=True)
 
     # An app left over on the bus by an earlier test must not stall every
     # call for D-Bus's default 25 s.
     import gi
     gi.require_version('Atspi', '2.0')
     from gi.repository import Atspi
-    Atspi.set_timeout(3000, 15000)
+    Atspi.set_timeout(int(scaled(3000)), int(scaled(15000)))
 
     tap = Tap(CHECKS_PER_VARIANT * len(variants))
     for n, variant in enumerate(variants):

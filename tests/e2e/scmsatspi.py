@@ -26,6 +26,26 @@ APP_ENV = dict(os.environ)
 os.environ['G_DEBUG'] = ','.join(flag for flag in os.environ.get('G_DEBUG', '').split(',')
                                  if flag and not flag.startswith('fatal'))
 
+
+def _time_factor():
+    try:
+        return max(float(os.environ.get('SCMS_TESTS_TIME_FACTOR', '1')), 1.0)
+    except ValueError:
+        return 1.0
+
+
+# A sanitized build runs the app and the mock a few times slower:
+# build-aux/sanitize.sh sets SCMS_TESTS_TIME_FACTOR (as meson test's
+# --timeout-multiplier), and every limit on how long to wait for the app
+# is multiplied by it. What the tests check stays the same.
+TIME_FACTOR = _time_factor()
+
+
+def scaled(seconds):
+    """A time limit, stretched by SCMS_TESTS_TIME_FACTOR."""
+    return seconds * TIME_FACTOR
+
+
 _PROCS = []
 _MOCKS = []
 _MOCK_OF = {}
@@ -48,7 +68,7 @@ def _watchdog():
 
 
 atexit.register(_stop_all)
-_WATCHDOG = threading.Timer(int(os.environ.get('SCMS_E2E_WATCHDOG', '150')), _watchdog)
+_WATCHDOG = threading.Timer(float(os.environ.get('SCMS_E2E_WATCHDOG', scaled(150))), _watchdog)
 _WATCHDOG.daemon = True
 _WATCHDOG.start()
 
@@ -81,8 +101,9 @@ class Tap:
 
 
 def poll(fn, timeout=15.0):
-    """Calls fn until it returns something true, or the time is up."""
-    end = time.monotonic() + timeout
+    """Calls fn until it returns something true, or the time is up
+    (timeout seconds, scaled by SCMS_TESTS_TIME_FACTOR)."""
+    end = time.monotonic() + scaled(timeout)
     while True:
         if _PROCS and _PROCS[-1].poll() is not None:
             return None  # the app is gone: no point waiting
@@ -126,7 +147,7 @@ def launch(app_path, *args, env=None, **popen_args):
 def stop(proc):
     proc.terminate()
     try:
-        proc.wait(timeout=10)
+        proc.wait(timeout=scaled(10))
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
