@@ -23,7 +23,7 @@ import time
 import scmsatspi
 from scmsatspi import (Tap, connect_form, fill_connect_form, find, find_label_containing,
                        find_label_prefix, find_label_text, find_page, launch, launch_connected,
-                       poll, require_session, screenshot, select_page, stop)
+                       poll, require_session, screenshot, select_page, stop, stop_mock)
 
 CHECKS_PER_VARIANT = 16
 APP_G_DEBUG = None
@@ -202,15 +202,6 @@ def start_mock_checked(tap, mock_path, variant, community, key):
         tap.check(False, f'the standalone mock starts ({e})')
         return None, None
     return mock, url
-
-
-def stop_mock(mock):
-    mock.terminate()
-    try:
-        mock.wait(timeout=scmsatspi.scaled(10))
-    except subprocess.TimeoutExpired:
-        mock.kill()
-        mock.wait()
 
 
 def main():

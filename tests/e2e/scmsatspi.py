@@ -12,6 +12,7 @@ import atexit
 import faulthandler
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import threading
@@ -166,19 +167,69 @@ def launch(app_path, *args, env=None, **popen_args):
     return proc, frame
 
 
+def _describe(status):
+    if status < 0:
+        try:
+            return f'signal {signal.Signals(-status).name}'
+        except ValueError:
+            return f'signal {-status}'
+    return f'exit status {status}'
+
+
+def _terminate(proc):
+    """Sends SIGTERM (SIGKILL if that is not enough) and waits; returns
+    the exit status it already had, None if it was still running."""
+    before = proc.poll()
+    if before is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=scaled(10))
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return before
+
+
+def _mock_problems(mock):
+    before = _terminate(mock)
+    if before is not None:
+        return [f'the mock had ended by itself ({_describe(before)})']
+    if mock.returncode != 0:
+        return [f'the mock ended with {_describe(mock.returncode)} on SIGTERM']
+    return []
+
+
+def _bail_out_on(problems):
+    # ASan and UBSan abort the process on a report, LeakSanitizer makes
+    # the exit status non-zero: either fails the test, even when it
+    # happens after the last check.
+    if problems:
+        print(f'Bail out! {"; ".join(problems)}: a crash or a sanitizer report '
+              '(see its output)', flush=True)
+        sys.exit(1)
+
+
 def stop(proc):
-    proc.terminate()
-    try:
-        proc.wait(timeout=scaled(10))
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    """Stops the app (and its mock, if launch_against_mock() started one).
+    Bails out unless the app was still running and ended on SIGTERM, and
+    the mock exited with status 0."""
+    before = _terminate(proc)
     if proc in _PROCS:
         _PROCS.remove(proc)
+    problems = []
+    if before is not None:
+        problems.append(f'{APP_NAME} had ended by itself ({_describe(before)})')
+    elif proc.returncode != -signal.SIGTERM:
+        problems.append(f'{APP_NAME} ended with {_describe(proc.returncode)} on SIGTERM')
     mock = _MOCK_OF.pop(proc, None)
     if mock is not None:
-        mock.terminate()
-        mock.wait()
+        problems += _mock_problems(mock)
+    _bail_out_on(problems)
+
+
+def stop_mock(mock):
+    """Stops a mock of start_mock(); bails out unless it exits with 0."""
+    _bail_out_on(_mock_problems(mock))
 
 
 def find_app(desktop, proc):
@@ -307,8 +358,7 @@ def start_mock(mock_path, variant, community, key, *args):
     env = dict(os.environ, SCMS_MOCK_API_KEY=key)
     proc = subprocess.Popen([mock_path, '--port', '0', '--variant', variant,
                              '--community-id', community, *args],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+                            env=env, stdout=subprocess.PIPE, text=True)
     # From now on, a test that hangs or fails to connect still stops it.
     _MOCKS.append(proc)
     line = proc.stdout.readline()
