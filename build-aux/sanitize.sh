@@ -13,6 +13,11 @@
 # stacks for LeakSanitizer (so that tests/lsan.supp can match the system
 # library leaks it lists), stop at the first error, and G_SLICE off so
 # that GLib's slice allocator does not hide leaks.
+#
+# Every report ends its process with an error, which fails the test (the
+# end-to-end tests check how the app and the mock ended). As a last net
+# for a process whose exit status no test reads, the whole test log is
+# searched for reports too: any one makes the exit status non-zero.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -31,5 +36,23 @@ fi
 # end-to-end tests' waits for the app (SCMS_TESTS_TIME_FACTOR) are stretched
 # by the same factor.
 factor=3
+log="$BUILDDIR/meson-logs/testlog.txt"
+rm -f "$log"
+status=0
 SCMS_TESTS_SLOW=1 SCMS_TESTS_TIME_FACTOR=$factor BUILDDIR=$BUILDDIR \
-  exec build-aux/run-tests.sh --timeout-multiplier "$factor" "$@"
+  build-aux/run-tests.sh --timeout-multiplier "$factor" "$@" || status=$?
+
+# ASan and LSan say "ERROR: …Sanitizer", gcc's UBSan "file:line:col:
+# runtime error: …". testlog.txt holds the output of every test.
+reports='ERROR: (Address|Leak)Sanitizer|: runtime error: '
+if [ ! -f "$log" ]; then
+  echo "sanitize.sh: no test log ($log)" >&2
+  status=1
+elif grep -Eq "$reports" "$log"; then
+  echo "sanitize.sh: sanitizer reports in $log:" >&2
+  grep -En "$reports" "$log" >&2
+  status=1
+else
+  echo "No ASan, LSan or UBSan report in $log"
+fi
+exit "$status"
