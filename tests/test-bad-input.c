@@ -854,6 +854,7 @@ static void
 test_connect_refuses (void)
 {
   ConnectFixture f = { 0 };
+  g_autoptr(GVariant) profiles = NULL;
 
   connect_fixture_init (&f);
 
@@ -891,7 +892,8 @@ test_connect_refuses (void)
   spin (200);
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
   g_assert_null (scms_window_get_client (f.window));
-  g_assert_cmpuint (g_variant_n_children (g_settings_get_value (f.settings, "profiles")), ==, 0);
+  profiles = g_settings_get_value (f.settings, "profiles");
+  g_assert_cmpuint (g_variant_n_children (profiles), ==, 0);
 
   connect_fixture_clear (&f);
 }
