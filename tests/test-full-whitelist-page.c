@@ -576,6 +576,18 @@ test_bulk_input (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+client_queue_empty (gpointer data)
+{
+  return scms_client_get_n_queued (SCMS_CLIENT (data)) == 0;
+}
+
 static void
 test_bulk_pause_cancel (void)
 {
@@ -632,8 +644,12 @@ test_bulk_pause_cancel (void)
   g_assert_true (scms_full_whitelist_page_start_bulk_check (page, unknown->str, -1, FALSE));
   g_assert_true (scms_full_whitelist_page_get_bulk_running (page));
   scms_window_set_visible_page (window, "subscription");
-  spin (600);  /* the page is unmapped once the crossfade ends */
+  /* The page is unmapped once the crossfade ends: after 0.2 s, or much
+   * later when frames are slow (sanitizers, a loaded machine). */
+  wait_until (widget_unmapped, page, "the page to be unmapped");
   g_assert_false (scms_full_whitelist_page_get_bulk_running (page));
+  /* Its cancelled calls leave the client's queue as their turn comes. */
+  wait_until (client_queue_empty, client, "the cancelled calls to leave the queue");
 
   g_string_free (unknown, TRUE);
   destroy_window (window);
