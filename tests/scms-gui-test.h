@@ -56,6 +56,27 @@ wait_until (gboolean    (*done) (gpointer),
   g_source_remove (wake);
 }
 
+/* Drops the test's reference to @object and asserts that it is finalized
+ * within WAIT_SECONDS. Calls under way keep it alive until their callbacks
+ * have run: in a slow build (sanitizers), the last rows of a streamed
+ * reply may still be landing when destroy_window() returns. */
+static inline void
+assert_finalized_soon (gpointer object)
+{
+  gpointer weak = object;
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (object), &weak);
+  g_object_unref (object);
+
+  while (weak != NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+  g_assert_null (weak);
+}
+
 static ScmsPageState wanted_state;
 
 static inline gboolean

@@ -48,7 +48,7 @@ test_servers_list (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "2"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -94,7 +94,7 @@ test_servers_activate (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), "Copper Basin | Main"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -112,7 +112,7 @@ test_servers_empty (void)
   g_assert_null (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -141,7 +141,7 @@ test_servers_error_retry (void)
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -169,7 +169,7 @@ test_servers_cancel_on_switch (void)
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 int
