@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "scms-find-widget.h"
 #include "scms-mock-server.h"
 #include "scms-page.h"
 #include "scms-window.h"

@@ -142,61 +142,6 @@ reset_mock (void)
 
 /* Widgets, as a person finds them */
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  GtkWidget *child;
-
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first button under @root labelled @label, with its mnemonic. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  GtkWidget *child;
-
-  if (GTK_IS_BUTTON (root))
-    {
-      GtkWidget *child_label = gtk_button_get_child (GTK_BUTTON (root));
-
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-        return root;
-      /* Some carry the mnemonic in a label of their own. */
-      if (GTK_IS_LABEL (child_label) &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (child_label)), label) == 0)
-        return root;
-    }
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The first mapped label or list cell under @root showing @text. */
 static GtkWidget *
 find_shown_cell (GtkWidget  *root,
