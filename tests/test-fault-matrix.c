@@ -51,8 +51,10 @@ test_fault (gconstpointer data)
   scms_mock_server_clear_faults (mock_server);
   scms_mock_server_reset_counts (mock_server);
   scms_mock_server_set_retry_after (mock_server, 1);
-  scms_mock_server_set_slow_ms (mock_server, 3000);
-  scms_client_set_timeout (client, 0.5);
+  /* A slow build may need more than 0.5 s for a request that is not
+   * slowed down: both times grow by the same factor. */
+  scms_mock_server_set_slow_ms (mock_server, 3000 * test_time_factor ());
+  scms_client_set_timeout (client, 0.5 * test_time_factor ());
   scms_mock_server_inject_fault (mock_server, fault->fault, PATH, 1);
 
   page = g_object_ref_sink (g_object_new (SCMS_TYPE_GAME_SERVERS_PAGE, "client", client, NULL));
