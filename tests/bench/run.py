@@ -21,12 +21,14 @@ import sys
 import time
 
 COMMUNITY = 'copperbasinrp'
+WHITELIST_SIZE = 100000
+MEMBERS = 10000
 
 
 def start_mock(build_dir, env):
     mock = subprocess.Popen(
         [os.path.join(build_dir, 'src', 'mock', 'scms-mock-server'), '--port', '0',
-         '--variant', 'live', '--members', '10000', '--whitelist-size', '100000'],
+         '--variant', 'live', '--members', str(MEMBERS), '--whitelist-size', str(WHITELIST_SIZE)],
         stdout=subprocess.PIPE, env=env, text=True)
     line = mock.stdout.readline().strip()
     if not line.startswith('Listening on '):
@@ -138,9 +140,12 @@ def main():
         reply_bytes = reply_size(url, env)
         figures['reply_bytes'] = reply_bytes
         for r in whitelist:
+            if r.get('entries') != WHITELIST_SIZE:
+                sys.exit(f'scms-bench whitelist loaded {r.get("entries")} entries, '
+                         f'not {WHITELIST_SIZE}: the figures would mean nothing')
             r['rss_per_reply_byte'] = r['rss_growth_bytes'] / reply_bytes
         for key in ('first_rows_ms', 'all_entries_ms', 'max_stall_ms', 'rss_per_reply_byte',
-                    'search_max_stall_ms'):
+                    'search_max_stall_ms', 'main_thread_cpu_ms', 'process_cpu_ms'):
             figures[key] = stats([r.get(key) for r in whitelist])
         figures['entries'] = whitelist[-1].get('entries')
 
@@ -178,6 +183,8 @@ def main():
         ('(1) first rows drawn', 'first_rows_ms', 'ms', '<= 1.0x node', 'first_rows_vs_node'),
         ('(1) all 100,000 entries in the model', 'all_entries_ms', 'ms', '<= 2.0x node',
          'all_entries_vs_node'),
+        ('    CPU during (1): main thread', 'main_thread_cpu_ms', 'ms', '', None),
+        ('    CPU during (1): whole process', 'process_cpu_ms', 'ms', '', None),
         ('(2) longest main-loop stall during (1)', 'max_stall_ms', 'ms', '<= 50 ms', None),
         ('(3) peak RSS growth / reply bytes', 'rss_per_reply_byte', 'x', '<= 4x', None),
         ('(4) longest stall per keystroke, 6-char search', 'search_max_stall_ms', 'ms', '<= 16 ms',

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "scms-client.h"
 #include "scms-full-whitelist-page.h"
@@ -196,7 +197,20 @@ typedef struct
   gint64 rows_at;
   gint64 drawn_at;
   gint64 last_entry_at;
+  gint64 main_cpu_at_last_entry;
+  gint64 process_cpu_at_last_entry;
 } Timeline;
+
+/* CPU time used so far by @clock (this thread, or the whole process), µs. */
+static gint64
+cpu_time (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -225,6 +239,8 @@ entries_changed_cb (GListModel *entries,
                     Timeline   *timeline)
 {
   timeline->last_entry_at = g_get_monotonic_time ();
+  timeline->main_cpu_at_last_entry = cpu_time (CLOCK_THREAD_CPUTIME_ID);
+  timeline->process_cpu_at_last_entry = cpu_time (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static void
@@ -249,7 +265,7 @@ bench_whitelist (const char *url)
   Stall stall = { 0 };
   GListModel *entries;
   gsize rss_before, rss_peak;
-  gint64 begin, load_stall, search_stall = 0;
+  gint64 begin, main_cpu_begin, process_cpu_begin, load_stall, search_stall = 0;
   guint tick;
 
   gtk_init ();
@@ -279,6 +295,8 @@ bench_whitelist (const char *url)
   reset_peak_rss ();
   stall_reset (&stall);
   begin = g_get_monotonic_time ();
+  main_cpu_begin = cpu_time (CLOCK_THREAD_CPUTIME_ID);
+  process_cpu_begin = cpu_time (CLOCK_PROCESS_CPUTIME_ID);
 
   /* The page builds a new store for the download: follow it. */
   scms_full_whitelist_page_set_server_id (page, 1);
@@ -306,14 +324,17 @@ bench_whitelist (const char *url)
 
   printf ("{\"entries\": %u, \"first_rows_ms\": %.1f, \"all_entries_ms\": %.1f, "
           "\"max_stall_ms\": %.1f, \"rss_growth_bytes\": %" G_GSIZE_FORMAT ", "
-          "\"search_max_stall_ms\": %.1f, \"shown_after_search\": %u}\n",
+          "\"search_max_stall_ms\": %.1f, \"shown_after_search\": %u, "
+          "\"main_thread_cpu_ms\": %.1f, \"process_cpu_ms\": %.1f}\n",
           g_list_model_get_n_items (entries),
           (timeline.drawn_at - begin) / 1000.0,
           (timeline.last_entry_at - begin) / 1000.0,
           load_stall / 1000.0,
           (rss_peak > rss_before ? rss_peak - rss_before : 0) * 1024,
           search_stall / 1000.0,
-          g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)));
+          g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)),
+          (timeline.main_cpu_at_last_entry - main_cpu_begin) / 1000.0,
+          (timeline.process_cpu_at_last_entry - process_cpu_begin) / 1000.0);
 
   g_source_remove (tick);
   gtk_window_destroy (GTK_WINDOW (window));
