@@ -174,15 +174,15 @@ json_is_screened (const char *data,
   return TRUE;
 }
 
-/* Parses the body as JSON; NULL (and no error) when it is not JSON. */
+/* Parses a body already known to be valid UTF-8 as JSON; NULL (and no
+ * error) when it is not JSON. */
 static JsonNode *
-parse_json (const ScmsRawReply *reply)
+parse_valid_json (const ScmsRawReply *reply)
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  if (reply->length == 0 || !body_is_valid_utf8 (reply) ||
-      reply->length > G_MAXSSIZE ||
+  if (reply->length == 0 || reply->length > G_MAXSSIZE ||
       !json_is_screened (reply->body, reply->length))
     return NULL;
 
@@ -197,6 +197,30 @@ parse_json (const ScmsRawReply *reply)
     return NULL;
 
   return json_node_ref (root);
+}
+
+/* The same for any body. */
+static JsonNode *
+parse_json (const ScmsRawReply *reply)
+{
+  if (!body_is_valid_utf8 (reply))
+    return NULL;
+
+  return parse_valid_json (reply);
+}
+
+/* Whether the body is empty once white space is trimmed, as g_strstrip()
+ * trims it. */
+static gboolean
+body_is_blank (const ScmsRawReply *reply)
+{
+  for (gsize i = 0; i < reply->length; i++)
+    {
+      if (!g_ascii_isspace (reply->body[i]))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -237,14 +261,15 @@ decode_body (const ScmsRawReply  *reply,
   *out_json = NULL;
   *out_text = NULL;
 
-  text = dup_trimmed_text (reply);
-  if (text == NULL)
+  /* Checked once, and the text copied only when it is used: a streamed
+   * whitelist passes here for every piece. */
+  if (!body_is_valid_utf8 (reply))
     {
       set_bad_response (error, "encoding");
       return FALSE;
     }
 
-  if (*text == '\0')
+  if (body_is_blank (reply))
     {
       set_bad_response (error, "empty");
       return FALSE;
@@ -252,9 +277,12 @@ decode_body (const ScmsRawReply  *reply,
 
   labelled_json = is_json_content_type (reply->content_type);
 
-  if (labelled_json || mode == BODY_JSON || (mode == BODY_AUTO && starts_like_json (text)))
+  if (mode == BODY_AUTO && !labelled_json)
+    text = dup_trimmed_text (reply);
+
+  if (labelled_json || mode == BODY_JSON || (text != NULL && starts_like_json (text)))
     {
-      json = parse_json (reply);
+      json = parse_valid_json (reply);
 
       if (json == NULL && (mode != BODY_AUTO))
         {
@@ -287,8 +315,10 @@ decode_body (const ScmsRawReply  *reply,
 
   if (json != NULL)
     *out_json = g_steal_pointer (&json);
-  else
+  else if (text != NULL)
     *out_text = g_steal_pointer (&text);
+  else
+    *out_text = dup_trimmed_text (reply);
 
   return TRUE;
 }
