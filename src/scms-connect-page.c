@@ -202,6 +202,18 @@ has_inner_control_characters (const char *text)
   return FALSE;
 }
 
+/* Sonoran CMS keys are 36 characters: anything this long was pasted by
+ * mistake, and is not sent anywhere. */
+#define MAX_API_KEY_LENGTH 256
+
+static gboolean
+is_too_long_for_a_key (const char *api_key)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (api_key));
+
+  return g_utf8_strlen (trimmed, -1) > MAX_API_KEY_LENGTH;
+}
+
 static void
 drop_pending (ScmsConnectPage *self)
 {
@@ -678,6 +690,16 @@ scms_connect_page_connect (ScmsConnectPage *self)
       show_message (self,
                     _("The API key contains characters that cannot be typed. Copy it again "
                       "from the community’s API Integration settings."),
+                    TRUE, GTK_WIDGET (self->key_row));
+      gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+      return;
+    }
+
+  if (is_too_long_for_a_key (api_key))
+    {
+      show_message (self,
+                    _("The API key is too long. Copy it again from the community’s API "
+                      "Integration settings."),
                     TRUE, GTK_WIDGET (self->key_row));
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;

@@ -233,11 +233,17 @@ typedef struct
 #define EMPTY(label)     "Enter the member’s " label "."
 #define TOO_LONG(label)  "The " label " is too long: enter at most 200 characters."
 #define UNTYPABLE(label) "The " label " contains characters that cannot be typed."
+#define INVISIBLE(label) "The " label " contains invisible characters. Type it in instead of " \
+                         "pasting it."
+#define ZWSP             "\xe2\x80\x8b"  /* zero-width space */
+#define LRM              "\xe2\x80\x8e"  /* left-to-right mark */
+#define RLO              "\xe2\x80\xae"  /* right-to-left override */
 #define NOT_DISCORD      "Enter a Discord ID: 17 to 20 digits."
 #define NOT_UNIQUE       "Enter a Unique ID: a whole number greater than zero."
 
 /* What any kind refuses: nothing, whitespace, too much, control
- * characters (line breaks from a paste, DEL, NEL, an escape sequence). */
+ * characters (line breaks from a paste, DEL, NEL, an escape sequence),
+ * invisible ones (from a web page or a chat). */
 #define REFUSED_BY_ANY_KIND(kind, label)                       \
   { kind, "", 0, EMPTY (label) },                              \
   { kind, "   ", 0, EMPTY (label) },                           \
@@ -250,7 +256,10 @@ typedef struct
   { kind, "abc\r\ndef", 0, UNTYPABLE (label) },                \
   { kind, "abc\x7f", 0, UNTYPABLE (label) },                   \
   { kind, "a\xc2\x85" "b", 0, UNTYPABLE (label) },             \
-  { kind, "\x1b[31mred", 0, UNTYPABLE (label) }
+  { kind, "\x1b[31mred", 0, UNTYPABLE (label) },               \
+  { kind, ZWSP LRM, 0, EMPTY (label) },                        \
+  { kind, "abc" ZWSP "def", 0, INVISIBLE (label) },            \
+  { kind, "abc" RLO "fed", 0, INVISIBLE (label) }
 
 static const BadIdentifier bad_identifiers[] = {
   REFUSED_BY_ANY_KIND (SCMS_ID_KIND_API_ID, "API ID"),
@@ -445,6 +454,7 @@ static const OddIdentifier odd_identifiers[] = {
   { SCMS_ID_KIND_DISCORD, "\t" ELENA "  ", "discord", ELENA, "E. Ashgrove" },
   { SCMS_ID_KIND_ACC_ID, " " ELENA_ACC_ID, "accId", ELENA_ACC_ID, "E. Ashgrove" },
   { SCMS_ID_KIND_API_ID, ELENA, "apiId", ELENA, "E. Ashgrove" },
+  { SCMS_ID_KIND_API_ID, ZWSP ELENA LRM, "apiId", ELENA, "E. Ashgrove" },
   { SCMS_ID_KIND_API_ID, EMOJI_NAME, "apiId", EMOJI_NAME, NULL },
 };
 
@@ -598,6 +608,8 @@ test_check_api_id (void)
 #define NO_KEY            "Enter the API key."
 #define UNTYPABLE_KEY     "The API key contains characters that cannot be typed. Copy it again " \
                           "from the community’s API Integration settings."
+#define LONG_KEY_MESSAGE  "The API key is too long. Copy it again from the community’s API " \
+                          "Integration settings."
 #define NO_URL            "Enter the server’s URL, or choose Production."
 #define BAD_URL           "Enter a server address that starts with https://, for example " \
                           "https://api.sonorancms.com."
@@ -609,6 +621,8 @@ test_check_api_id (void)
                           "community’s API Integration settings."
 
 #define MOCK_URL          "@mock@"  /* stands for the mock's URL in the tables */
+#define LONG_KEY          "@long-key@"  /* stands for a 10,000-character key */
+#define LONGEST_KEY       256           /* characters the form still sends */
 
 enum {
   COMMUNITY_ROW,
@@ -767,6 +781,7 @@ static const BadForm bad_forms[] = {
   { ID, 0, "\t\t", MOCK_URL, 0, NO_KEY, KEY_ROW },
   { ID, 0, "demo-7c1e4a92\n3b5f", MOCK_URL, 0, UNTYPABLE_KEY, KEY_ROW },
   { ID, 0, "demo-7c1e4a92\x01", MOCK_URL, 0, UNTYPABLE_KEY, KEY_ROW },
+  { ID, 0, LONG_KEY, MOCK_URL, 0, LONG_KEY_MESSAGE, KEY_ROW },
 
   /* The server's URL. */
   { ID, 0, KEY, "", 0, NO_URL, URL_ROW },
@@ -809,6 +824,8 @@ test_connect_refuses (void)
       g_autofree char *community = repeat_text (bad->community, bad->community_repeat);
       g_autofree char *url = NULL;
       g_autofree char *typed_url = NULL;
+      g_autofree char *key = g_str_equal (bad->key, LONG_KEY)
+                             ? repeat_text ("k", LONG_LENGTH) : g_strdup (bad->key);
 
       url = expand_url (bad->url, mock_server);
       if (bad->url_repeat > 0)
@@ -823,11 +840,11 @@ test_connect_refuses (void)
         }
 
       g_test_message ("connect form, case %u", i);
-      fill_and_connect (&f, community, bad->key, typed_url, i % 2 == 1);
+      fill_and_connect (&f, community, key, typed_url, i % 2 == 1);
 
       assert_form_says (&f, bad->message, bad->row);
       g_assert_false (scms_connect_page_get_busy (f.form));
-      assert_form_holds (&f, community, bad->key, typed_url);
+      assert_form_holds (&f, community, key, typed_url);
       g_assert_null (scms_window_get_client (f.window));
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.form)));
     }
@@ -930,13 +947,14 @@ test_connect_accepts_urls (void)
   connect_fixture_clear (&f);
 }
 
-/* Valid but unusual credentials are sent exactly; what the server says
- * about them is shown on the row concerned, and the form keeps them. */
+/* Valid but unusual credentials (the longest key the form sends among
+ * them) are sent exactly; what the server says about them is shown on the
+ * row concerned, and the form keeps them. */
 static void
 test_connect_sends_exactly (void)
 {
   ConnectFixture f = { 0 };
-  g_autofree char *long_key = repeat_text ("k", LONG_LENGTH);
+  g_autofree char *long_key = repeat_text ("k", LONGEST_KEY);
   g_autofree char *url = g_strdup (scms_mock_server_get_url (mock_server));
 
   connect_fixture_init (&f);

@@ -92,6 +92,17 @@ test_normalize_valid (void)
     { SCMS_ID_KIND_DISCORD, "12345678901234567890", "12345678901234567890" },
     { SCMS_ID_KIND_UNIQUE_ID, "1042", "1042" },
     { SCMS_ID_KIND_UNIQUE_ID, " 0042\n", "42" },
+    /* Pasted with invisible characters around it: a zero-width space and a
+     * left-to-right mark, a byte order mark and a no-break space, a
+     * right-to-left mark after a right-to-left name. */
+    { SCMS_ID_KIND_API_ID, "\xe2\x80\x8b" "430291437292752760" "\xe2\x80\x8e",
+      "430291437292752760" },
+    { SCMS_ID_KIND_USERNAME, "\xef\xbb\xbf" "Elena Ashgrove" "\xc2\xa0", "Elena Ashgrove" },
+    { SCMS_ID_KIND_DISCORD, "\xe2\x80\x8e" "430291437292752760", "430291437292752760" },
+    { SCMS_ID_KIND_USERNAME, "يوسف الحداد" "\xe2\x80\x8f", "يوسف الحداد" },
+    /* Zero-width joiners make one emoji of several: they stay. */
+    { SCMS_ID_KIND_USERNAME, "Ada \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x9a\x92",
+      "Ada \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x9a\x92" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -128,6 +139,10 @@ test_normalize_invalid (void)
     { SCMS_ID_KIND_USERNAME, "Elena\nAshgrove", "characters" },
     { SCMS_ID_KIND_USERNAME, "Elena\xc2\x85" "x", "characters" },
     { SCMS_ID_KIND_API_ID, "\xff\xfe", "not valid text" },
+    { SCMS_ID_KIND_USERNAME, "\xe2\x80\x8b\xe2\x80\x8e", "Enter" },
+    { SCMS_ID_KIND_USERNAME, "Elena" "\xe2\x80\x8b" "Ashgrove", "invisible characters" },
+    { SCMS_ID_KIND_ACC_ID, "d5663516" "\xe2\x80\xae" "ee35", "invisible characters" },
+    { SCMS_ID_KIND_API_ID, "4302914372" "\xc2\xad" "92752760", "invisible characters" },
     { SCMS_ID_KIND_DISCORD, "4302914372927527", "17 to 20 digits" },
     { SCMS_ID_KIND_DISCORD, "123456789012345678901", "17 to 20 digits" },
     { SCMS_ID_KIND_DISCORD, "43029143729275276a", "17 to 20 digits" },

@@ -116,6 +116,60 @@ has_control_characters (const char *text)
   return FALSE;
 }
 
+/* Zero-width joiners and non-joiners shape emoji and some scripts. Other
+ * format characters (direction marks, zero-width spaces, byte order
+ * marks) cannot be seen, and come with text copied from a web page or a
+ * chat: a look-up holding one would find nobody. */
+static gboolean
+is_invisible (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_FORMAT && c != 0x200C && c != 0x200D;
+}
+
+static gboolean
+is_blank_or_invisible (gunichar c)
+{
+  return g_unichar_isspace (c) || is_invisible (c);
+}
+
+/* Removes white space (any, not only ASCII) and invisible characters from
+ * both ends of @text, in place. */
+static char *
+trim (char *text)
+{
+  char *start = text;
+  char *end = text + strlen (text);
+
+  while (*start != '\0' && is_blank_or_invisible (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  while (end > start)
+    {
+      char *previous = g_utf8_prev_char (end);
+
+      if (!is_blank_or_invisible (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  memmove (text, start, end - start);
+  text[end - start] = '\0';
+
+  return text;
+}
+
+static gboolean
+has_invisible_characters (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (is_invisible (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * scms_identifier_normalize:
  * @kind: what @text identifies
@@ -123,7 +177,9 @@ has_control_characters (const char *text)
  * @error: return location for a #GError
  *
  * Checks an identifier before anything is sent: trims surrounding
- * whitespace, rejects empty, overlong or unprintable text, and checks the
+ * whitespace and invisible characters (direction marks, zero-width
+ * spaces), rejects empty, overlong or unprintable text and invisible
+ * characters inside it, and checks the
  * format of Discord IDs (17 to 20 digits) and unique IDs (a positive
  * integer, returned without leading zeros). Account IDs are opaque
  * (reference §1.3).
@@ -154,7 +210,7 @@ scms_identifier_normalize (ScmsIdKind   kind,
       return NULL;
     }
 
-  copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  copy = trim (g_strdup (text != NULL ? text : ""));
 
   if (*copy == '\0')
     {
@@ -179,6 +235,15 @@ scms_identifier_normalize (ScmsIdKind   kind,
       /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
       g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
                    _("The %s contains characters that cannot be typed."), label);
+      return NULL;
+    }
+
+  if (has_invisible_characters (copy))
+    {
+      /* Translators: %s is the kind of identifier, e.g. "Username" */
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   _("The %s contains invisible characters. Type it in instead of pasting it."),
+                   label);
       return NULL;
     }
 
