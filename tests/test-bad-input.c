@@ -774,6 +774,8 @@ static const BadForm bad_forms[] = {
   { "copper\r\nbasinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
   { "copperbasinrp\x7f", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
   { "\x1b[2Jcopperbasinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "copper" ZWSP "basinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
+  { "copper" LRM "basinrp", 0, KEY, MOCK_URL, 0, BAD_COMMUNITY, COMMUNITY_ROW },
 
   /* The API key. */
   { ID, 0, "", MOCK_URL, 0, NO_KEY, KEY_ROW },

@@ -770,6 +770,7 @@ test_base_urls (void)
   };
   static const char * const bad_ids[] = {
     "", "  ", "copper\nbasin", "copperbasin\x7f", "\x1b[2Jcopper",
+    "\xe2\x80\x8b", "copper\xe2\x80\x8b" "basin", "copper\xe2\x80\xae" "basin", "copper\xff",
   };
   g_autofree char *many_a = g_strnfill (2040, 'a');
   g_autofree char *long_url = g_strdup_printf ("https://%s.example.com", many_a);
@@ -789,6 +790,18 @@ test_base_urls (void)
       g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT);
       g_assert_null (client);
     }
+
+  /* Pasted with a zero-width space, a direction mark or a no-break space
+   * around it, the ID is sent without them. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScmsClient) client = NULL;
+
+    client = scms_client_new (SCMS_PRODUCTION_URL,
+                              "\xe2\x80\x8b" "copperbasinrp" "\xe2\x80\x8e\xc2\xa0", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (scms_client_get_community_id (client), ==, "copperbasinrp");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {

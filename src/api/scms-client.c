@@ -626,7 +626,8 @@ scms_client_init (ScmsClient *self)
  *
  * Returns: (transfer full) (nullable): the client, or %NULL if @base_url is
  *   refused (see scms_check_base_url()) or @community_id is empty, overlong
- *   or holds control characters
+ *   or holds control or invisible characters (white space and invisible
+ *   characters around it are trimmed)
  */
 ScmsClient *
 scms_client_new (const char  *base_url,
@@ -638,9 +639,13 @@ scms_client_new (const char  *base_url,
   if (!scms_check_base_url (base_url, error))
     return NULL;
 
-  trimmed = g_strstrip (g_strdup (community_id ? community_id : ""));
+  if (community_id == NULL || !g_utf8_validate (community_id, -1, NULL))
+    community_id = "";
+
+  trimmed = scms_identifier_trim (community_id);
   if (trimmed[0] == '\0' || strlen (trimmed) > SCMS_IDENTIFIER_MAX_LENGTH ||
-      !g_utf8_validate (trimmed, -1, NULL) || has_control_characters (trimmed, FALSE))
+      has_control_characters (trimmed, FALSE) ||
+      scms_identifier_has_invisible_characters (trimmed))
     {
       g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
                            _("Enter the community ID shown under API Integration "

@@ -135,7 +135,7 @@ is_blank_or_invisible (gunichar c)
 /* Removes white space (any, not only ASCII) and invisible characters from
  * both ends of @text, in place. */
 static char *
-trim (char *text)
+trim_in_place (char *text)
 {
   char *start = text;
   char *end = text + strlen (text);
@@ -158,9 +158,37 @@ trim (char *text)
   return text;
 }
 
-static gboolean
-has_invisible_characters (const char *text)
+/**
+ * scms_identifier_trim:
+ * @text: valid UTF-8
+ *
+ * Removes white space (any, not only ASCII) and invisible characters
+ * (direction marks, zero-width spaces, byte order marks) from both ends
+ * of @text, as they come with text copied from a web page or a chat.
+ *
+ * Returns: (transfer full): the trimmed copy
+ */
+char *
+scms_identifier_trim (const char *text)
 {
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return trim_in_place (g_strdup (text));
+}
+
+/**
+ * scms_identifier_has_invisible_characters:
+ * @text: valid UTF-8
+ *
+ * Returns: whether @text holds a format character that cannot be seen,
+ *   other than the zero-width joiners and non-joiners that emoji and some
+ *   scripts need
+ */
+gboolean
+scms_identifier_has_invisible_characters (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       if (is_invisible (g_utf8_get_char (p)))
@@ -210,7 +238,7 @@ scms_identifier_normalize (ScmsIdKind   kind,
       return NULL;
     }
 
-  copy = trim (g_strdup (text != NULL ? text : ""));
+  copy = scms_identifier_trim (text != NULL ? text : "");
 
   if (*copy == '\0')
     {
@@ -238,7 +266,7 @@ scms_identifier_normalize (ScmsIdKind   kind,
       return NULL;
     }
 
-  if (has_invisible_characters (copy))
+  if (scms_identifier_has_invisible_characters (copy))
     {
       /* Translators: %s is the kind of identifier, e.g. "Username" */
       g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,

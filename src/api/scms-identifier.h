@@ -42,5 +42,7 @@ char       *scms_identifier_normalize   (ScmsIdKind   kind,
                                          GError     **error);
 gboolean    scms_parse_positive_integer (const char  *text,
                                          gint64      *out_value);
+char       *scms_identifier_trim        (const char  *text);
+gboolean    scms_identifier_has_invisible_characters (const char *text);
 
 G_END_DECLS
