@@ -36,10 +36,15 @@ create_client_for (ScmsMockServer *server)
   return g_steal_pointer (&client);
 }
 
+/* A minute: /full-whitelist/large generates and loads 100,000 entries,
+ * which takes tens of seconds in a sanitizer build (stretched further by
+ * test_time_factor()). */
+#define LOAD_SECONDS (60 * test_time_factor ())
+
 static void
 wait_idle (ScmsFullWhitelistPage *page)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + LOAD_SECONDS * G_USEC_PER_SEC;
 
   while (scms_full_whitelist_page_is_busy (page))
     {
@@ -52,7 +57,7 @@ wait_idle (ScmsFullWhitelistPage *page)
 static void
 wait_bulk_done (ScmsFullWhitelistPage *page)
 {
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + LOAD_SECONDS * G_USEC_PER_SEC;
 
   while (scms_full_whitelist_page_get_bulk_running (page))
     {
