@@ -7,9 +7,9 @@
 # Usage: build-aux/valgrind.sh [MESON TEST OPTION…]
 #   BUILDDIR=build   the (ordinary, unsanitized) build directory
 #
-# Runs the GTK-free unit tests (client, mock, decode, models, identifier,
-# scheduler) through valgrind: any memory error or definite leak fails
-# the test. GLib's suppressions and tests/valgrind.supp (documented leaks
+# Runs the GTK-free unit tests (client, mock, decode, models, the search
+# model, identifier, scheduler, array splitter) through valgrind: any
+# memory error or definite leak fails the test. GLib's suppressions and tests/valgrind.supp (documented leaks
 # inside system libraries only) are used; G_SLICE=always-malloc is set by
 # tests/meson.build so that GLib's slice allocator hides nothing.
 #
@@ -39,4 +39,4 @@ vg="$vg --suppressions=$PWD/tests/valgrind.supp"
 # Tests skip their speed bounds (SCMS_TESTS_SLOW); and
 # under valgrind everything runs 10 to 50 times slower: -t 4 (4 × 120 s).
 SCMS_TESTS_SLOW=1 exec meson test -C "$BUILDDIR" --print-errorlogs --wrap="$vg" -t 4 \
-  client mock decode models identifier scheduler "$@"
+  client mock decode models whitelist-search identifier scheduler array-splitter "$@"
