@@ -9,9 +9,10 @@
 #
 # Runs the GTK-free unit tests (client, mock, decode, models, the search
 # model, identifier, scheduler, array splitter) through valgrind: any
-# memory error or definite leak fails the test. GLib's suppressions and tests/valgrind.supp (documented leaks
-# inside system libraries only) are used; G_SLICE=always-malloc is set by
-# tests/meson.build so that GLib's slice allocator hides nothing.
+# memory error or definite leak fails the test. GLib's suppressions and
+# tests/valgrind.supp (documented leaks inside system libraries only) are
+# used; G_SLICE=always-malloc is set by tests/meson.build so that GLib's
+# slice allocator hides nothing.
 #
 # Threads that live until exit (GTask's pool, the mock's server thread,
 # the client's pool that decodes streamed pieces) show in the leak summary
