@@ -207,10 +207,9 @@ scms_identifier_has_invisible_characters (const char *text)
  * Checks an identifier before anything is sent: trims surrounding
  * whitespace and invisible characters (direction marks, zero-width
  * spaces), rejects empty, overlong or unprintable text and invisible
- * characters inside it, and checks the
- * format of Discord IDs (17 to 20 digits) and unique IDs (a positive
- * integer, returned without leading zeros). Account IDs are opaque
- * (reference §1.3).
+ * characters inside it, and checks the format of Discord IDs (17 to 20
+ * digits) and unique IDs (a positive integer, returned without leading
+ * zeros). Account IDs are opaque (reference §1.3).
  *
  * Returns: (transfer full): the identifier to send, or %NULL with
  *   %SCMS_CLIENT_ERROR_INVALID_INPUT set

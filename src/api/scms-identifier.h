@@ -35,14 +35,14 @@ typedef enum
 
 #define SCMS_N_ID_KINDS (SCMS_ID_KIND_UNIQUE_ID + 1)
 
-const char *scms_id_kind_get_key        (ScmsIdKind   kind);
-const char *scms_id_kind_get_label      (ScmsIdKind   kind);
-char       *scms_identifier_normalize   (ScmsIdKind   kind,
-                                         const char  *text,
-                                         GError     **error);
-gboolean    scms_parse_positive_integer (const char  *text,
-                                         gint64      *out_value);
-char       *scms_identifier_trim        (const char  *text);
-gboolean    scms_identifier_has_invisible_characters (const char *text);
+const char *scms_id_kind_get_key                     (ScmsIdKind   kind);
+const char *scms_id_kind_get_label                   (ScmsIdKind   kind);
+char       *scms_identifier_normalize                (ScmsIdKind   kind,
+                                                      const char  *text,
+                                                      GError     **error);
+char       *scms_identifier_trim                     (const char  *text);
+gboolean    scms_identifier_has_invisible_characters (const char  *text);
+gboolean    scms_parse_positive_integer              (const char  *text,
+                                                      gint64      *out_value);
 
 G_END_DECLS
