@@ -120,33 +120,30 @@ shown_text (GtkWidget *widget)
   return NULL;
 }
 
+static inline gboolean
+is_text_shown (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  if (shown_text (widget) != NULL && g_strcmp0 (shown_text (widget), text) == 0)
+    return TRUE;
+
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), text) == 0;
+}
+
 /* The first mapped label, inscription or button under @root showing @text. */
 static inline GtkWidget *
 find_shown_text (GtkWidget  *root,
                  const char *text)
 {
-  GtkWidget *child;
+  return find_widget (root, FIND_MAPPED, is_text_shown, text);
+}
 
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (shown_text (root) != NULL && g_strcmp0 (shown_text (root), text) == 0)
-    return root;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), text) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+static inline gboolean
+is_text_shown_with_prefix (GtkWidget     *widget,
+                           gconstpointer  prefix)
+{
+  return shown_text (widget) != NULL && g_str_has_prefix (shown_text (widget), prefix);
 }
 
 /* The first mapped label or inscription under @root whose text starts
@@ -155,25 +152,7 @@ static inline GtkWidget *
 find_shown_prefix (GtkWidget  *root,
                    const char *prefix)
 {
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (shown_text (root) != NULL && g_str_has_prefix (shown_text (root), prefix))
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_prefix (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_MAPPED, is_text_shown_with_prefix, prefix);
 }
 
 static inline ScmsClient *
@@ -194,27 +173,19 @@ create_client (void)
   return g_steal_pointer (&client);
 }
 
+static inline gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 /* The first widget of @type under @root, @root included. */
 static inline GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  GtkWidget *child;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_ANY, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* The whole window, showing the community of @client. */

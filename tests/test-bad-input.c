@@ -142,36 +142,6 @@ reset_mock (void)
 
 /* Widgets, as a person finds them */
 
-/* The first mapped label or list cell under @root showing @text. */
-static GtkWidget *
-find_shown_cell (GtkWidget  *root,
-                 const char *text)
-{
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  if (GTK_IS_INSCRIPTION (root) &&
-      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_cell (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 click (GtkWidget  *root,
        const char *label)
@@ -1006,24 +976,18 @@ collect_profile_labels (GMenuModel *model,
     }
 }
 
+static gboolean
+is_communities_menu_button (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Communities") == 0;
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget *root)
 {
-  if (GTK_IS_MENU_BUTTON (root) &&
-      g_strcmp0 (gtk_widget_get_tooltip_text (root), "Communities") == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_ANY, is_communities_menu_button, NULL);
 }
 
 static GPtrArray *
@@ -1675,26 +1639,17 @@ static const struct
 
 /* The search entry shown under @root (a drop-down has one of its own,
  * in its popover). */
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
 static GtkWidget *
 find_search_entry (GtkWidget *root)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_SEARCH_ENTRY (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_MAPPED, is_search_entry, NULL);
 }
 
 /* The search entry of @page holds @text, as typed. */

@@ -77,30 +77,19 @@ random_string (const char *prefix)
 
 /* Widgets, found as a person finds them: by their visible label. */
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* The first mapped label under @root whose text contains @text. */
 static GtkWidget *
 find_shown_label (GtkWidget  *root,
                   const char *text)
 {
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_MAPPED, is_label_containing, text);
 }
 
 static GtkWidget *

@@ -21,6 +21,7 @@
 #include "scms-check-api-id-page.h"
 #include "scms-clock-in-out-page.h"
 #include "scms-departments-page.h"
+#include "scms-find-widget.h"
 #include "scms-mock-server.h"
 #include "scms-verify-whitelist-page.h"
 
@@ -166,61 +167,21 @@ last_toast (Fixture *fixture)
   return g_ptr_array_index (fixture->toasts, fixture->toasts->len - 1);
 }
 
-/* The first mapped button under @root showing @label. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
 {
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-/* The first mapped label (or inscription, in lists) under @root showing
- * @text. */
+/* The first mapped button under @root showing @label: pages keep buttons
+ * of their other states hidden. */
 static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+find_shown_button (GtkWidget  *root,
+                   const char *label)
 {
-  GtkWidget *child;
-
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  if (GTK_IS_INSCRIPTION (root) &&
-      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
-    return root;
-
-  for (child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, FIND_MAPPED, is_button_with_label, label);
 }
 
 static void
@@ -245,7 +206,7 @@ test_ranks_success (void)
   fixture_init (&f, SCMS_TYPE_ACCOUNT_RANKS_PAGE, live_server);
   page = SCMS_ACCOUNT_RANKS_PAGE (f.page);
   g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_EMPTY);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Look Up a Member"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Look Up a Member"));
 
   find_member (scms_account_ranks_page_get_finder (page), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
@@ -258,7 +219,7 @@ test_ranks_success (void)
 
   /* People see the names, not only the IDs. */
   spin (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Dispatcher"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Dispatcher"));
 
   fixture_clear (&f);
 }
@@ -271,7 +232,7 @@ test_ranks_empty (void)
   fixture_init (&f, SCMS_TYPE_ACCOUNT_RANKS_PAGE, live_server);
   find_member (scms_account_ranks_page_get_finder (SCMS_ACCOUNT_RANKS_PAGE (f.page)), PRIYA);
   wait_loaded (f.page, SCMS_PAGE_STATE_EMPTY);
-  g_assert_nonnull (find_label (GTK_WIDGET (f.page), "No Ranks"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "No Ranks"));
 
   fixture_clear (&f);
 }
@@ -301,7 +262,7 @@ test_ranks_error (void)
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
   g_assert_cmpstr (scms_page_get_error_title (f.page), !=, "No Member Found");
   g_assert_nonnull (scms_page_get_error_message (f.page));
-  g_assert_nonnull (find_button (GTK_WIDGET (f.page), "_Retry"));
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
 
   /* Retry asks again, and this time the server answers. */
   scms_page_reload (f.page);
@@ -373,7 +334,7 @@ test_check_api_id (void)
   g_assert_true (scms_check_api_id_page_check (page));
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
   g_assert_cmpstr (scms_check_api_id_page_get_linked_name (page), ==, "Elena Ashgrove");
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Linked to Elena Ashgrove"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Linked to Elena Ashgrove"));
 
   /* Not linked is an answer, not a failure. */
   scms_check_api_id_page_set_text (page, NOBODY);
@@ -381,7 +342,7 @@ test_check_api_id (void)
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
   g_assert_true (scms_check_api_id_page_get_checked (page));
   g_assert_null (scms_check_api_id_page_get_linked_name (page));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Not Linked"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not Linked"));
 
   fixture_clear (&f);
 }
@@ -464,7 +425,7 @@ static void
 click (GtkWidget *root,
        const char *label)
 {
-  GtkWidget *button = find_button (root, label);
+  GtkWidget *button = find_shown_button (root, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -486,8 +447,8 @@ run_clock_in_out (ScmsMockServer *server)
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
   g_assert_cmpstr (scms_clock_in_out_page_get_member_name (page), ==, "Elena Ashgrove");
   g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Not clocked in"));
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "Clock _Out")));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not clocked in"));
+  g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _Out")));
 
   /* Clock In: the state is read first, then toggled. */
   scms_mock_server_reset_counts (server);
@@ -499,9 +460,9 @@ run_clock_in_out (ScmsMockServer *server)
   g_assert_cmpuint (scms_mock_server_get_request_count (server, "/general/clock_in_out"), ==, 1);
   g_assert_cmpuint (scms_mock_server_get_request_count (server, "/general/get_current_clock_in"),
                     >=, 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Clocked in"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Clocked in"));
   g_assert_nonnull (scms_clock_in_get_start_date_time (scms_clock_in_out_page_get_clock_in (page)));
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "Clock _In")));
+  g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _In")));
 
   /* Clock Out. */
   click (GTK_WIDGET (page), "Clock _Out");
@@ -532,7 +493,7 @@ run_clock_in_out (ScmsMockServer *server)
 
   /* Clock In stays off while she is in; Clock Out ends the forced shift. */
   scms_mock_server_reset_counts (server);
-  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "Clock _In")));
+  g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _In")));
   click (GTK_WIDGET (page), "Clock _Out");
   wait_until (is_idle, page, "clocking out");
   g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
@@ -633,28 +594,28 @@ run_verify_whitelist (ScmsMockServer *server)
   verify (&f, ELENA);
   verdict = scms_verify_whitelist_page_get_verdict (page);
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_ALLOWED);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Allowed"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Elena Ashgrove"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Allowed"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Elena Ashgrove"));
 
   verify (&f, TOBIAS);
   verdict = scms_verify_whitelist_page_get_verdict (page);
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_BYPASSED);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Bypassed"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Tobias Wrenfield"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Allowed through a whitelist bypass"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Bypassed"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Tobias Wrenfield"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Allowed through a whitelist bypass"));
 
   /* A denial is a verdict, shown as a result. */
   verify (&f, PRIYA);
   verdict = scms_verify_whitelist_page_get_verdict (page);
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_NOT_ALLOWED);
   g_assert_false (scms_whitelist_verdict_get_allowed (verdict));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Not Allowed"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
 
   verify (&f, NOBODY);
   verdict = scms_verify_whitelist_page_get_verdict (page);
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_UNKNOWN_MEMBER);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Not Allowed"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "No member matches this identifier"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No member matches this identifier"));
 
   fixture_clear (&f);
 }
@@ -732,8 +693,8 @@ test_departments (void)
   g_assert_cmpuint (g_list_model_get_n_items (scms_departments_page_get_departments (page)), ==, 5);
   g_assert_cmpuint (scms_departments_page_get_n_shown (page), ==, 18);
   spin (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Copper Basin Fire & Rescue"));
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "Power 40"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Copper Basin Fire & Rescue"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Power 40"));
 
   /* Search over rank names, across departments. */
   scms_departments_page_set_search (page, "sergeant");
@@ -741,7 +702,7 @@ test_departments (void)
   scms_departments_page_set_search (page, "no such rank");
   g_assert_cmpuint (scms_departments_page_get_n_shown (page), ==, 0);
   spin (100);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "No Matching Ranks"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No Matching Ranks"));
   scms_departments_page_set_search (page, NULL);
   g_assert_cmpuint (scms_departments_page_get_n_shown (page), ==, 18);
 
@@ -813,7 +774,7 @@ test_departments_empty (void)
   scms_page_set_client (page, client);
 
   wait_loaded (page, SCMS_PAGE_STATE_EMPTY);
-  g_assert_nonnull (find_label (GTK_WIDGET (page), "No Departments"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No Departments"));
 
   gtk_window_destroy (window);
   g_assert_finalize_object (window);
