@@ -214,6 +214,24 @@ is_too_long_for_a_key (const char *api_key)
   return g_utf8_strlen (trimmed, -1) > MAX_API_KEY_LENGTH;
 }
 
+/* What is wrong with the typed key, to say on its row, or NULL. */
+static const char *
+api_key_problem (const char *api_key)
+{
+  if (is_blank (api_key))
+    return _("Enter the API key.");
+
+  if (has_inner_control_characters (api_key))
+    return _("The API key contains characters that cannot be typed. Copy it again "
+             "from the community’s API Integration settings.");
+
+  if (is_too_long_for_a_key (api_key))
+    return _("The API key is too long. Copy it again from the community’s API "
+             "Integration settings.");
+
+  return NULL;
+}
+
 static void
 drop_pending (ScmsConnectPage *self)
 {
@@ -660,6 +678,7 @@ scms_connect_page_connect (ScmsConnectPage *self)
   g_autofree char *community_id = NULL;
   g_autofree char *server_url = NULL;
   const char *api_key;
+  const char *key_problem;
 
   g_return_if_fail (SCMS_IS_CONNECT_PAGE (self));
 
@@ -678,29 +697,10 @@ scms_connect_page_connect (ScmsConnectPage *self)
       return;
     }
 
-  if (is_blank (api_key))
+  key_problem = api_key_problem (api_key);
+  if (key_problem != NULL)
     {
-      show_message (self, _("Enter the API key."), TRUE, GTK_WIDGET (self->key_row));
-      gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
-      return;
-    }
-
-  if (has_inner_control_characters (api_key))
-    {
-      show_message (self,
-                    _("The API key contains characters that cannot be typed. Copy it again "
-                      "from the community’s API Integration settings."),
-                    TRUE, GTK_WIDGET (self->key_row));
-      gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
-      return;
-    }
-
-  if (is_too_long_for_a_key (api_key))
-    {
-      show_message (self,
-                    _("The API key is too long. Copy it again from the community’s API "
-                      "Integration settings."),
-                    TRUE, GTK_WIDGET (self->key_row));
+      show_message (self, key_problem, TRUE, GTK_WIDGET (self->key_row));
       gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
       return;
     }
