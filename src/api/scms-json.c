@@ -190,22 +190,22 @@ _scms_json_reader_strv (ScmsJsonReader *reader,
                         JsonObject     *object,
                         const char     *member)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonNode *node = get_member (object, member);
   JsonArray *array;
-  guint length;
+  char **strv;
+  guint length, n = 0;
 
-  if (node == NULL)
-    return g_strv_builder_end (builder);
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    _scms_json_reader_fail (reader, member);
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      _scms_json_reader_fail (reader, member);
-      return g_strv_builder_end (builder);
-    }
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return g_new0 (char *, 1);
 
+  /* Filled in place: a whitelist has a vector like this for each of its
+   * entries, and a GStrvBuilder took a third of the time of building one. */
   array = json_node_get_array (node);
   length = json_array_get_length (array);
+  strv = g_new (char *, length + 1);
 
   for (guint i = 0; i < length; i++)
     {
@@ -222,10 +222,11 @@ _scms_json_reader_strv (ScmsJsonReader *reader,
           continue;
         }
 
-      g_strv_builder_add (builder, str);
+      strv[n++] = g_strdup (str);
     }
+  strv[n] = NULL;
 
-  return g_strv_builder_end (builder);
+  return strv;
 }
 
 JsonArray *
