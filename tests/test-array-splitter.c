@@ -114,6 +114,11 @@ test_split_invalid (void)
     "Sonoran CMS: Backend Service Reached",
     "[1,2]x",
     "[1,2}",
+    /* Comments, which json-glib skips: cut at these commas, the pieces
+     * would not parse. */
+    "[1,/* , */2]",
+    "[1 // ,\n,2]",
+    "[/,\x1b,,s,/]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -116,6 +116,13 @@ _scms_array_splitter_scan (ScmsArraySplitter *self,
             }
           break;
 
+        case '/':
+          /* JSON has no comments, but json-glib skips them, and what it
+           * takes for one can hide quotes, brackets and commas from this
+           * scanner: pieces cut through it would not parse. */
+          s.invalid = TRUE;
+          break;
+
         case ',':
           if (s.depth == 1)
             {

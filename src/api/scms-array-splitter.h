@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 /*
  * A byte scanner over a top-level JSON array (`[ elem , elem , … ]`), fed
  * in pieces as a reply downloads. It does not parse: it only knows strings,
- * escapes and nesting, so that a reply can be cut between elements and the
- * pieces parsed on worker threads while the rest is still on the wire. A
- * piece that is not valid JSON is caught by the parser later; the splitter
- * only has to cut in the right places for valid input and never read out of
- * bounds for any input.
+ * escapes, nesting and that JSON has no comments, so that a reply can be
+ * cut between elements and the pieces parsed on worker threads while the
+ * rest is still on the wire. A piece that is not valid JSON is caught by
+ * the parser later; the splitter only has to cut in the right places for
+ * valid input and never read out of bounds for any input.
  */
 typedef struct
 {
