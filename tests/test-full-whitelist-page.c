@@ -661,6 +661,78 @@ test_bulk_pause_cancel (void)
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+typedef struct
+{
+  ScmsFullWhitelistPage *page;
+  GtkStack              *state_stack;
+  gboolean               seen;
+  guint                  entries_then;
+  char                  *visible_then;
+  gboolean               fading_then;
+} FirstRows;
+
+static gboolean
+is_state_stack (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL;
+}
+
+static void
+first_rows_cb (GListModel *shown,
+               guint       position,
+               guint       removed,
+               guint       added,
+               FirstRows  *check)
+{
+  if (check->seen || g_list_model_get_n_items (shown) == 0)
+    return;
+
+  check->seen = TRUE;
+  check->entries_then = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (check->page));
+  check->visible_then = g_strdup (gtk_stack_get_visible_child_name (check->state_stack));
+  check->fading_then = gtk_stack_get_transition_running (check->state_stack);
+}
+
+/* The first rows of a long whitelist show as soon as they land, while
+ * the rest is still downloading, and without a cross-fade. */
+static void
+test_whitelist_first_rows (void)
+{
+  g_autoptr(ScmsMockServer) long_list = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstRows check = { 0 };
+  ScmsWindow *window;
+  GListModel *shown;
+
+  scms_mock_server_set_whitelist_size (long_list, 5000);
+  g_assert_true (scms_mock_server_start (long_list, 0, &error));
+  g_assert_no_error (error);
+
+  client = create_client_for (long_list);
+  window = create_window (client);
+  check.page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  check.state_stack = GTK_STACK (find_widget (GTK_WIDGET (check.page), FIND_ANY,
+                                              is_state_stack, NULL));
+  shown = scms_full_whitelist_page_get_shown (check.page);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (first_rows_cb), &check);
+
+  open_page (window);
+
+  g_assert_true (check.seen);
+  g_assert_cmpuint (check.entries_then, <, 5000);
+  g_assert_cmpstr (check.visible_then, ==, "results");
+  g_assert_false (check.fading_then);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5000);
+
+  g_signal_handlers_disconnect_by_func (shown, first_rows_cb, &check);
+  g_free (check.visible_then);
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  scms_mock_server_stop (long_list);
+}
+
 static void
 test_whitelist_large (void)
 {
@@ -738,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
   g_test_add_func ("/full-whitelist/error-retry", test_whitelist_error_retry);
+  g_test_add_func ("/full-whitelist/first-rows", test_whitelist_first_rows);
   g_test_add_func ("/full-whitelist/other-server", test_whitelist_other_server);
   g_test_add_func ("/full-whitelist/bulk-check", test_bulk_check);
   g_test_add_func ("/full-whitelist/bulk-input", test_bulk_input);

@@ -70,6 +70,7 @@ struct _ScmsFullWhitelistPage
   /* Template widgets */
   GtkDropDown         *server_dropdown;
   GtkStack            *view_stack;
+  GtkStack            *state_stack;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
   GtkColumnView       *entries_view;
@@ -368,9 +369,18 @@ streamed_entries_cb (ScmsFullWhitelistPage *self,
   if (!self->streaming || store != self->entries)
     return;
 
-  /* The first rows are in: show them while the rest arrives. */
+  /* The first rows are in: show them while the rest arrives, at once.
+   * A cross-fade lays out and draws both pages on every frame, and these
+   * are the frames in which the rest of a large whitelist lands: with one,
+   * the benchmark's main thread spent about 70 ms more on layout. */
   if (added > 0 && scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_LOADING)
-    scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+    {
+      GtkStackTransitionType transition = gtk_stack_get_transition_type (self->state_stack);
+
+      gtk_stack_set_transition_type (self->state_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+      scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+      gtk_stack_set_transition_type (self->state_stack, transition);
+    }
 
   update_count (self);
 }
@@ -1766,6 +1776,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
                                                RESOURCE_BASE "/ui/scms-full-whitelist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, server_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_view);
