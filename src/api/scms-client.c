@@ -273,18 +273,13 @@ is_loopback_host (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
-/* Line breaks and other control characters are never part of an ID or a
- * server address, nor are blanks part of an address; they come from a
- * careless paste. @text is valid UTF-8. */
+/* Whether @text holds white space, which no server address has. */
 static gboolean
-has_control_characters (const char *text,
-                        gboolean    blanks_too)
+has_white_space (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || (blanks_too && g_unichar_isspace (c)))
+      if (g_unichar_isspace (g_utf8_get_char (p)))
         return TRUE;
     }
 
@@ -313,7 +308,8 @@ scms_check_base_url (const char  *base_url,
   const char *host;
 
   if (base_url == NULL || strlen (base_url) > MAX_BASE_URL_LENGTH ||
-      !g_utf8_validate (base_url, -1, NULL) || has_control_characters (base_url, TRUE) ||
+      !g_utf8_validate (base_url, -1, NULL) || scms_identifier_has_control_characters (base_url) ||
+      has_white_space (base_url) ||
       !(uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL)))
     goto invalid;
 
@@ -655,7 +651,7 @@ scms_client_new (const char  *base_url,
 
   trimmed = scms_identifier_trim (community_id);
   if (trimmed[0] == '\0' || strlen (trimmed) > SCMS_IDENTIFIER_MAX_LENGTH ||
-      has_control_characters (trimmed, FALSE) ||
+      scms_identifier_has_control_characters (trimmed) ||
       scms_identifier_has_invisible_characters (trimmed))
     {
       g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,

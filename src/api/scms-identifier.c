@@ -100,21 +100,6 @@ scms_parse_positive_integer (const char *text,
   return TRUE;
 }
 
-static gboolean
-has_control_characters (const char *text)
-{
-  const char *p;
-
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 /* Zero-width joiners and non-joiners shape emoji and some scripts. Other
  * format characters (direction marks, zero-width spaces, byte order
@@ -124,6 +109,20 @@ static gboolean
 is_invisible (gunichar c)
 {
   return g_unichar_type (c) == G_UNICODE_FORMAT && c != 0x200C && c != 0x200D;
+}
+
+/* Whether a character of @text, valid UTF-8, is one @is_one accepts. */
+static gboolean
+has_any (const char *text,
+         gboolean  (*is_one) (gunichar c))
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (is_one (g_utf8_get_char (p)))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -177,6 +176,21 @@ scms_identifier_trim (const char *text)
 }
 
 /**
+ * scms_identifier_has_control_characters:
+ * @text: valid UTF-8
+ *
+ * Returns: whether @text holds a control character (tabs and line breaks
+ *   included), which no identifier, key or address has
+ */
+gboolean
+scms_identifier_has_control_characters (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return has_any (text, g_unichar_iscntrl);
+}
+
+/**
  * scms_identifier_has_invisible_characters:
  * @text: valid UTF-8
  *
@@ -189,13 +203,7 @@ scms_identifier_has_invisible_characters (const char *text)
 {
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (is_invisible (g_utf8_get_char (p)))
-        return TRUE;
-    }
-
-  return FALSE;
+  return has_any (text, is_invisible);
 }
 
 /**
@@ -257,7 +265,7 @@ scms_identifier_normalize (ScmsIdKind   kind,
       return NULL;
     }
 
-  if (has_control_characters (copy))
+  if (scms_identifier_has_control_characters (copy))
     {
       /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
       g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,

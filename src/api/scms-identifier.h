@@ -41,6 +41,7 @@ char       *scms_identifier_normalize                (ScmsIdKind   kind,
                                                       const char  *text,
                                                       GError     **error);
 char       *scms_identifier_trim                     (const char  *text);
+gboolean    scms_identifier_has_control_characters   (const char  *text);
 gboolean    scms_identifier_has_invisible_characters (const char  *text);
 gboolean    scms_parse_positive_integer              (const char  *text,
                                                       gint64      *out_value);
