@@ -20,9 +20,9 @@
  * It has to happen before the first slice is allocated, and GObject
  * allocates some in its own initialiser, before main(). An executable's
  * .preinit_array runs before any shared library's initialiser, and this
- * file is linked into the executables only (src/meson.build). G_SLICE
- * set in the environment from there did not reach GLib: glibc sets up
- * the environment again afterwards. */
+ * file is linked into the executables only (src/meson.build). Setting
+ * G_SLICE in the environment from there was tried: main() no longer saw
+ * it. */
 #if !GLIB_CHECK_VERSION (2, 75, 0)
 static void
 use_system_malloc (int    argc,
