@@ -167,65 +167,36 @@ show_keyring_trouble (ScmsConnectPage *self,
   gtk_widget_set_visible (self->keyring_box, message != NULL);
 }
 
-/* Checks in place, so that no copy of the key is left in memory. */
-static gboolean
-is_blank (const char *text)
-{
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @text holds a line break or another control character between
- * its first and last non-blank characters (surrounding blanks are
- * trimmed). Checks in place, like is_blank(). */
-static gboolean
-has_inner_control_characters (const char *text)
-{
-  const char *end = text + strlen (text);
-
-  while (*text != '\0' && g_ascii_isspace (*text))
-    text++;
-  while (end > text && g_ascii_isspace (end[-1]))
-    end--;
-
-  for (; text < end; text = g_utf8_next_char (text))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (text)))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* Sonoran CMS keys are 36 characters: anything this long was pasted by
  * mistake, and is not sent anywhere. */
 #define MAX_API_KEY_LENGTH 256
 
-static gboolean
-is_too_long_for_a_key (const char *api_key)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (api_key));
-
-  return g_utf8_strlen (trimmed, -1) > MAX_API_KEY_LENGTH;
-}
-
-/* What is wrong with the typed key, to say on its row, or NULL. */
+/* What is wrong with the typed key, to say on its row, or NULL. Surrounding
+ * blanks do not count, as they are trimmed when the key is used. Checked
+ * in place, so that no copy of the key is left in memory. */
 static const char *
 api_key_problem (const char *api_key)
 {
-  if (is_blank (api_key))
+  const char *start = api_key;
+  const char *end = api_key + strlen (api_key);
+  glong length = 0;
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  if (start == end)
     return _("Enter the API key.");
 
-  if (has_inner_control_characters (api_key))
-    return _("The API key contains characters that cannot be typed. Copy it again "
-             "from the community’s API Integration settings.");
+  for (const char *p = start; p < end; p = g_utf8_next_char (p), length++)
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        return _("The API key contains characters that cannot be typed. Copy it again "
+                 "from the community’s API Integration settings.");
+    }
 
-  if (is_too_long_for_a_key (api_key))
+  if (length > MAX_API_KEY_LENGTH)
     return _("The API key is too long. Copy it again from the community’s API "
              "Integration settings.");
 
