@@ -186,6 +186,24 @@ test_whitelist_entry (void)
   g_assert_cmpstr (ids[2], ==, "steam:abc");
 
   g_assert_finalize_object (g_steal_pointer (&entry));
+
+  /* No name, no IDs: an empty name and an empty vector. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"apiIds\": []}");
+  entry = scms_whitelist_entry_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (entry), ==, "");
+  g_assert_null (scms_whitelist_entry_get_api_ids (entry)[0]);
+  g_assert_finalize_object (g_steal_pointer (&entry));
+
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"name\": \"Zoë Ashgrove\"}");
+  entry = scms_whitelist_entry_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (entry), ==, "Zoë Ashgrove");
+  g_assert_null (scms_whitelist_entry_get_api_ids (entry)[0]);
+  g_assert_false (scms_whitelist_entry_has_api_id (entry, "Zoë Ashgrove"));
+  g_assert_finalize_object (g_steal_pointer (&entry));
 }
 
 static void

@@ -47,7 +47,12 @@ gint64              _scms_json_reader_integer     (ScmsJsonReader  *reader,
                                                    JsonObject      *object,
                                                    const char      *member,
                                                    gint64           default_value);
-/* An array of strings; NULL members are skipped. Returns an empty strv when absent. */
+/* An array of strings; NULL members are skipped. Returns an empty vector
+ * when absent. The strings belong to @object: free only the vector. */
+const char        **_scms_json_reader_strings     (ScmsJsonReader  *reader,
+                                                   JsonObject      *object,
+                                                   const char      *member);
+/* The same, copied into a strv. */
 char              **_scms_json_reader_strv        (ScmsJsonReader  *reader,
                                                    JsonObject      *object,
                                                    const char      *member);
