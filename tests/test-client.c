@@ -1015,6 +1015,43 @@ test_faults (Fixture       *fixture,
     }
 }
 
+/* A reply over the limit is refused; the limit stays where a body's
+ * length, counted in a guint, cannot wrap. */
+static void
+test_max_reply_size (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) departments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (scms_client_get_max_reply_size (fixture->client), ==,
+                    SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE);
+
+  /* The departments reply is about 4 KiB. */
+  scms_client_set_max_reply_size (fixture->client, 1024);
+  scms_client_get_departments_async (fixture->client, FALSE, NULL, store_result_cb, &result);
+  departments = scms_client_get_departments_finish (fixture->client, wait_for (&result), &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_TOO_LARGE);
+  g_assert_null (departments);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  scms_client_set_max_reply_size (fixture->client, SCMS_CLIENT_MAX_MAX_REPLY_SIZE);
+  g_assert_cmpuint (scms_client_get_max_reply_size (fixture->client), ==,
+                    SCMS_CLIENT_MAX_MAX_REPLY_SIZE);
+  scms_client_get_departments_async (fixture->client, FALSE, NULL, store_result_cb, &result);
+  departments = scms_client_get_departments_finish (fixture->client, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (departments), ==, 5);
+
+  g_test_expect_message ("ScmsApi", G_LOG_LEVEL_CRITICAL, "*bytes*");
+  scms_client_set_max_reply_size (fixture->client, G_MAXUINT32);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (scms_client_get_max_reply_size (fixture->client), ==,
+                    SCMS_CLIENT_MAX_MAX_REPLY_SIZE);
+}
+
 static void
 test_invalid_utf8_name (Fixture       *fixture,
                         gconstpointer  data)
@@ -1151,6 +1188,7 @@ main (int   argc,
   ADD_LIVE ("cancel/before-sending", test_cancel_before_sending);
   ADD_BOTH ("faults", test_faults);
   ADD_LIVE ("faults/invalid-utf8", test_invalid_utf8_name);
+  ADD_LIVE ("max-reply-size", test_max_reply_size);
   g_test_add_func ("/client/network-down", test_network_down);
   g_test_add_func ("/client/tls/self-signed-refused", test_tls_self_signed_refused);
 

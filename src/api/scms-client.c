@@ -48,6 +48,8 @@
  */
 
 #define READ_CHUNK_SIZE (64 * 1024)
+/* A body, counted in a guint, always has room for one more read. */
+G_STATIC_ASSERT ((guint64) SCMS_CLIENT_MAX_MAX_REPLY_SIZE + READ_CHUNK_SIZE <= G_MAXUINT);
 
 /* Landing streamed pieces happens below the priority GDK draws frames at
  * (G_PRIORITY_HIGH_IDLE + 20), and so does one read every
@@ -571,10 +573,11 @@ scms_client_class_init (ScmsClientClass *klass)
    *
    * Replies larger than this many bytes are refused with
    * %SCMS_CLIENT_ERROR_TOO_LARGE, so a broken server cannot exhaust memory.
+   * At most %SCMS_CLIENT_MAX_MAX_REPLY_SIZE.
    */
   properties[PROP_MAX_REPLY_SIZE] =
     g_param_spec_uint64 ("max-reply-size", NULL, NULL,
-                         1024, G_MAXUINT32, SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE,
+                         1024, SCMS_CLIENT_MAX_MAX_REPLY_SIZE, SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -780,7 +783,7 @@ scms_client_set_max_reply_size (ScmsClient *self,
                                 gsize       bytes)
 {
   g_return_if_fail (SCMS_IS_CLIENT (self));
-  g_return_if_fail (bytes > 0);
+  g_return_if_fail (bytes >= 1024 && bytes <= SCMS_CLIENT_MAX_MAX_REPLY_SIZE);
 
   if (bytes == self->max_reply_size)
     return;

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
 #define SCMS_CLIENT_DEFAULT_TIMEOUT        30.0  /* seconds */
 #define SCMS_CLIENT_DEFAULT_RETRY_AFTER    60    /* seconds, on a 429 without Retry-After */
 #define SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE (64 * 1024 * 1024)
+/* The largest ScmsClient:max-reply-size: a body is counted in a guint. */
+#define SCMS_CLIENT_MAX_MAX_REPLY_SIZE     (1024 * 1024 * 1024)
 
 /**
  * ScmsClockAction:
