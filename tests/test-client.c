@@ -539,6 +539,47 @@ test_full_whitelist_streams (Fixture       *fixture,
   scms_mock_server_stop (mock);
 }
 
+/* A client made and used on a main context of its own lands every piece
+ * there: nothing waits for the global default context to run. */
+static void
+test_full_whitelist_own_context (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  scms_mock_server_set_whitelist_size (mock, 20000);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+
+  g_main_context_push_thread_default (context);
+
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
+
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC *
+             (g_getenv ("SCMS_TESTS_SLOW") != NULL ? 5 : 1);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (context, TRUE);
+  g_assert_nonnull (result);
+
+  g_assert_true (scms_client_full_whitelist_into_finish (client, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 20000);
+
+  g_clear_object (&client);
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+  g_main_context_pop_thread_default (context);
+  scms_mock_server_stop (mock);
+}
+
 static void
 test_full_whitelist_stream_faults (Fixture       *fixture,
                                    gconstpointer  data)
@@ -1174,6 +1215,7 @@ main (int   argc,
   ADD_BOTH ("verify-whitelist", test_verify_whitelist);
   ADD_BOTH ("full-whitelist", test_full_whitelist);
   ADD_LIVE ("full-whitelist/streams", test_full_whitelist_streams);
+  ADD_LIVE ("full-whitelist/own-context", test_full_whitelist_own_context);
   ADD_BOTH ("full-whitelist/stream-faults", test_full_whitelist_stream_faults);
   ADD_BOTH ("profile-fields-and-types", test_profile_fields_and_types);
   ADD_BOTH ("accounts/paging", test_accounts_paging);

@@ -128,7 +128,7 @@ typedef struct
   GPtrArray         *pieces;      /* per piece: GPtrArray of items once decoded */
   guint              n_landed;
   guint              n_landed_items; /* of the piece landing now */
-  guint              land_source_id;
+  GSource           *land_source; /* the next landing, on the task's context */
   gint64             landed_at;
   guint              n_decoding;
   gsize              n_discarded; /* bytes dropped from the front of body */
@@ -219,6 +219,16 @@ piece_free (gpointer data)
 }
 
 static void
+request_cancel_land (Request *request)
+{
+  if (request->land_source != NULL)
+    {
+      g_source_destroy (request->land_source);
+      g_clear_pointer (&request->land_source, g_source_unref);
+    }
+}
+
+static void
 request_free (gpointer data)
 {
   Request *request = data;
@@ -230,6 +240,7 @@ request_free (gpointer data)
       g_source_destroy (request->timeout_source);
       g_source_unref (request->timeout_source);
     }
+  request_cancel_land (request);
 
   g_clear_pointer (&request->data, json_node_unref);
   g_clear_object (&request->caller_cancellable);
@@ -845,6 +856,7 @@ request_return (GTask  *task,
       return;
     }
   request->returned = TRUE;
+  request_cancel_land (request);
 
   /* Whatever happened, a call its owner cancelled ends as cancelled. */
   if (g_cancellable_is_cancelled (request->caller_cancellable))
@@ -988,6 +1000,23 @@ static void stream_land         (GTask *task);
 
 static gboolean land_cb (gpointer data);
 
+/* Lands what is ready @delay_ms from now, on the context the call was made
+ * from, like everything else the request does. */
+static void
+stream_land_later (GTask *task,
+                   guint  delay_ms)
+{
+  Request *request = g_task_get_task_data (task);
+
+  g_assert (request->land_source == NULL);
+
+  request->land_source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
+  g_source_set_priority (request->land_source, BODY_PRIORITY);
+  g_source_set_callback (request->land_source, land_cb, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (request->land_source, "[scms] land whitelist pieces");
+  g_source_attach (request->land_source, g_task_get_context (task));
+}
+
 /* Lands every piece that is next in line, in reply order. The first rows
  * land a few at a time, one main-loop turn each: a list view builds a row
  * widget for each of the first couple of hundred items it is given, and
@@ -1039,10 +1068,9 @@ stream_land (GTask *task)
 
   /* More of the first rows wait for the next turn. */
   if (position < FEW_AT_A_TIME_UNTIL && items->len == FEW_AT_A_TIME &&
-      request->land_source_id == 0)
+      request->land_source == NULL)
     {
-      request->land_source_id = g_idle_add_full (BODY_PRIORITY, land_cb,
-                                                 g_object_ref (task), g_object_unref);
+      stream_land_later (task, 0);
       return;
     }
 
@@ -1055,7 +1083,7 @@ land_cb (gpointer data)
   GTask *task = data;
   Request *request = g_task_get_task_data (task);
 
-  request->land_source_id = 0;
+  g_clear_pointer (&request->land_source, g_source_unref);
   stream_land (task);
 
   return G_SOURCE_REMOVE;
@@ -1091,16 +1119,15 @@ piece_decoded_cb (GObject      *object,
    * due runs, or LAND_INTERVAL after the last one. */
   last = request->eof && request->n_decoding == 0;
   if (last)
-    g_clear_handle_id (&request->land_source_id, g_source_remove);
+    request_cancel_land (request);
 
-  if (request->land_source_id == 0)
+  if (request->land_source == NULL)
     {
       gint64 wait = request->landed_at + LAND_INTERVAL * 1000 - g_get_monotonic_time ();
 
       if (!last && wait > 0 &&
           g_list_model_get_n_items (G_LIST_MODEL (request->into)) >= FEW_AT_A_TIME_UNTIL)
-        request->land_source_id = g_timeout_add_full (BODY_PRIORITY, wait / 1000 + 1, land_cb,
-                                                      g_object_ref (task), g_object_unref);
+        stream_land_later (task, wait / 1000 + 1);
       else
         stream_land (task);
     }
@@ -1166,7 +1193,7 @@ stream_maybe_finish (GTask *task)
   Result *result;
 
   if (!request->eof || request->n_decoding > 0 || request->returned ||
-      request->land_source_id != 0)
+      request->land_source != NULL)
     return;
 
   if (request->stream_error != NULL)
