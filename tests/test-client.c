@@ -580,6 +580,76 @@ test_full_whitelist_own_context (Fixture       *fixture,
   scms_mock_server_stop (mock);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_at_cancel;
+  guint         added_after_cancel;
+} CancelAtEnd;
+
+/* The client says when the whole body is in ("… bytes in … ms"). */
+static void
+cancel_at_end_of_body_cb (const char     *log_domain,
+                          GLogLevelFlags  log_level,
+                          const char     *message,
+                          gpointer        user_data)
+{
+  CancelAtEnd *state = user_data;
+
+  if (!g_cancellable_is_cancelled (state->cancellable) &&
+      g_str_has_prefix (message, "POST /servers/full_whitelist") && strstr (message, " bytes in ") != NULL)
+    g_cancellable_cancel (state->cancellable);
+}
+
+static void
+count_added_after_cancel_cb (GListModel  *model,
+                             guint        position,
+                             guint        removed,
+                             guint        added,
+                             CancelAtEnd *state)
+{
+  if (g_cancellable_is_cancelled (state->cancellable))
+    state->added_after_cancel += added;
+  else
+    state->n_at_cancel = g_list_model_get_n_items (model);
+}
+
+/* Cancelled once the last byte is in but before every piece is decoded:
+ * nothing more lands, and the call ends cancelled with an empty list. */
+static void
+test_full_whitelist_cancel_at_end (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CancelAtEnd state = { cancellable, 0, 0 };
+  guint handler;
+
+  scms_mock_server_set_whitelist_size (mock, 100000);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  handler = g_log_set_handler ("ScmsApi", G_LOG_LEVEL_DEBUG, cancel_at_end_of_body_cb, &state);
+  g_signal_connect (store, "items-changed", G_CALLBACK (count_added_after_cancel_cb), &state);
+  scms_client_full_whitelist_into_async (client, 1, store, cancellable, store_result_cb, &result);
+  g_assert_false (scms_client_full_whitelist_into_finish (client, wait_for (&result), &error));
+  g_log_remove_handler ("ScmsApi", handler);
+
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_CANCELLED);
+  g_assert_cmpuint (state.n_at_cancel, <, 100000);
+  g_assert_cmpuint (state.added_after_cancel, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  scms_mock_server_stop (mock);
+}
+
 static void
 test_full_whitelist_stream_faults (Fixture       *fixture,
                                    gconstpointer  data)
@@ -1216,6 +1286,7 @@ main (int   argc,
   ADD_BOTH ("full-whitelist", test_full_whitelist);
   ADD_LIVE ("full-whitelist/streams", test_full_whitelist_streams);
   ADD_LIVE ("full-whitelist/own-context", test_full_whitelist_own_context);
+  ADD_LIVE ("full-whitelist/cancel-at-end", test_full_whitelist_cancel_at_end);
   ADD_BOTH ("full-whitelist/stream-faults", test_full_whitelist_stream_faults);
   ADD_BOTH ("profile-fields-and-types", test_profile_fields_and_types);
   ADD_BOTH ("accounts/paging", test_accounts_paging);

@@ -1017,6 +1017,22 @@ stream_land_later (GTask *task,
   g_source_attach (request->land_source, g_task_get_context (task));
 }
 
+/* Once the whole body is read, nothing is in flight that the caller's
+ * cancellable could stop, while pieces may still be decoding: check it
+ * before landing more of the reply. */
+static gboolean
+stream_return_if_cancelled (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (request->returned || !g_cancellable_is_cancelled (request->caller_cancellable))
+    return FALSE;
+
+  request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_CANCELLED));
+
+  return TRUE;
+}
+
 /* Lands every piece that is next in line, in reply order. The first rows
  * land a few at a time, one main-loop turn each: a list view builds a row
  * widget for each of the first couple of hundred items it is given, and
@@ -1027,6 +1043,9 @@ stream_land (GTask *task)
   Request *request = g_task_get_task_data (task);
   g_autoptr(GPtrArray) items = NULL;
   guint position;
+
+  if (stream_return_if_cancelled (task))
+    return;
 
   if (request->returned || request->stream_error != NULL)
     {
@@ -1191,6 +1210,9 @@ stream_maybe_finish (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
   Result *result;
+
+  if (stream_return_if_cancelled (task))
+    return;
 
   if (!request->eof || request->n_decoding > 0 || request->returned ||
       request->land_source != NULL)
