@@ -539,6 +539,46 @@ test_full_whitelist_streams (Fixture       *fixture,
   scms_mock_server_stop (mock);
 }
 
+/* A frame that takes longer than the refresh interval. */
+static gboolean
+slow_frame_cb (gpointer data)
+{
+  g_usleep (20 * 1000);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* When every frame takes longer than the refresh interval (software
+ * rendering, nothing to pace it), the main loop is never idle below the
+ * priority GDK draws at: a large streamed reply still arrives whole. */
+static void
+test_full_whitelist_busy_frames (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint frames;
+
+  scms_mock_server_set_whitelist_size (mock, 100000);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  frames = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, slow_frame_cb, NULL, NULL);
+  scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
+  g_assert_true (scms_client_full_whitelist_into_finish (client, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_source_remove (frames);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 100000);
+
+  scms_mock_server_stop (mock);
+}
+
 /* A client made and used on a main context of its own lands every piece
  * there: nothing waits for the global default context to run. */
 static void
@@ -1286,6 +1326,7 @@ main (int   argc,
   ADD_BOTH ("full-whitelist", test_full_whitelist);
   ADD_LIVE ("full-whitelist/streams", test_full_whitelist_streams);
   ADD_LIVE ("full-whitelist/own-context", test_full_whitelist_own_context);
+  ADD_LIVE ("full-whitelist/busy-frames", test_full_whitelist_busy_frames);
   ADD_LIVE ("full-whitelist/cancel-at-end", test_full_whitelist_cancel_at_end);
   ADD_BOTH ("full-whitelist/stream-faults", test_full_whitelist_stream_faults);
   ADD_BOTH ("profile-fields-and-types", test_profile_fields_and_types);

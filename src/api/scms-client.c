@@ -51,10 +51,16 @@
 /* A body, counted in a guint, always has room for one more read. */
 G_STATIC_ASSERT ((guint64) SCMS_CLIENT_MAX_MAX_REPLY_SIZE + READ_CHUNK_SIZE <= G_MAXUINT);
 
-/* Landing streamed pieces happens below the priority GDK draws frames at
- * (G_PRIORITY_HIGH_IDLE + 20), and so does one read every
- * READ_YIELD_INTERVAL (see read_priority()). */
+/* Work on a reply that gives way to drawing the window waits below the
+ * priority GDK draws frames at (G_PRIORITY_HIGH_IDLE + 20): landing
+ * streamed pieces, and the next read after READ_YIELD_INTERVAL µs of
+ * reading. When every frame takes longer than the refresh interval
+ * (software rendering, with no compositor to pace it), the main loop is
+ * never idle at that priority, and a large reply stopped for good; such
+ * work now runs at the default priority once it has waited BODY_WAIT_LIMIT
+ * ms (see body_watchdog_cb()). */
 #define BODY_PRIORITY       G_PRIORITY_DEFAULT_IDLE
+#define BODY_WAIT_LIMIT     100
 #define READ_YIELD_INTERVAL (8 * 1000)
 
 /* Streamed pieces: small, so the first rows come quickly and each
@@ -119,6 +125,8 @@ typedef struct
   guint          status;
   gint64         begin;
   gint64         reading_since;
+  GSource       *read_source;    /* the next read, waiting for a frame */
+  GSource       *body_watchdog;  /* see body_watchdog_cb() */
   gboolean       timed_out;
   gboolean       returned;
 
@@ -219,13 +227,57 @@ piece_free (gpointer data)
 }
 
 static void
-request_cancel_land (Request *request)
+clear_source (GSource **source)
 {
-  if (request->land_source != NULL)
+  if (*source != NULL)
     {
-      g_source_destroy (request->land_source);
-      g_clear_pointer (&request->land_source, g_source_unref);
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
     }
+}
+
+/* Drops whatever of the request waits on the main loop. */
+static void
+request_clear_sources (Request *request)
+{
+  clear_source (&request->timeout_source);
+  clear_source (&request->read_source);
+  clear_source (&request->land_source);
+  clear_source (&request->body_watchdog);
+}
+
+/* Calls @func with a reference on @task @delay_ms from now, or when the
+ * main loop is next idle, below the priority frames are drawn at, on the
+ * context the call was made from. */
+static GSource *
+body_source_new (GTask       *task,
+                 guint        delay_ms,
+                 GSourceFunc  func,
+                 const char  *name)
+{
+  GSource *source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
+
+  g_source_set_priority (source, BODY_PRIORITY);
+  g_source_set_callback (source, func, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, g_task_get_context (task));
+
+  return source;
+}
+
+/* Work that waited for an idle main loop since the last turn of the
+ * watchdog runs at the default priority, between two frames. */
+static gboolean
+body_watchdog_cb (gpointer data)
+{
+  Request *request = data;
+
+  if (request->read_source != NULL)
+    g_source_set_priority (request->read_source, G_PRIORITY_DEFAULT);
+  if (request->land_source != NULL)
+    g_source_set_priority (request->land_source, G_PRIORITY_DEFAULT);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -235,12 +287,7 @@ request_free (gpointer data)
 
   if (request->caller_cancelled_id != 0)
     g_cancellable_disconnect (request->caller_cancellable, request->caller_cancelled_id);
-  if (request->timeout_source != NULL)
-    {
-      g_source_destroy (request->timeout_source);
-      g_source_unref (request->timeout_source);
-    }
-  request_cancel_land (request);
+  request_clear_sources (request);
 
   g_clear_pointer (&request->data, json_node_unref);
   g_clear_object (&request->caller_cancellable);
@@ -856,7 +903,7 @@ request_return (GTask  *task,
       return;
     }
   request->returned = TRUE;
-  request_cancel_land (request);
+  request_clear_sources (request);
 
   /* Whatever happened, a call its owner cancelled ends as cancelled. */
   if (g_cancellable_is_cancelled (request->caller_cancellable))
@@ -864,12 +911,6 @@ request_return (GTask  *task,
       g_clear_pointer (&result, result_free);
       g_clear_error (&error);
       error = client_error_new (SCMS_CLIENT_ERROR_CANCELLED);
-    }
-
-  if (request->timeout_source != NULL)
-    {
-      g_source_destroy (request->timeout_source);
-      g_clear_pointer (&request->timeout_source, g_source_unref);
     }
 
   /* Never leave half a list behind an error. */
@@ -1000,8 +1041,8 @@ static void stream_land         (GTask *task);
 
 static gboolean land_cb (gpointer data);
 
-/* Lands what is ready @delay_ms from now, on the context the call was made
- * from, like everything else the request does. */
+/* Lands what is ready @delay_ms from now, or when the main loop is next
+ * idle. */
 static void
 stream_land_later (GTask *task,
                    guint  delay_ms)
@@ -1010,11 +1051,7 @@ stream_land_later (GTask *task,
 
   g_assert (request->land_source == NULL);
 
-  request->land_source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
-  g_source_set_priority (request->land_source, BODY_PRIORITY);
-  g_source_set_callback (request->land_source, land_cb, g_object_ref (task), g_object_unref);
-  g_source_set_static_name (request->land_source, "[scms] land whitelist pieces");
-  g_source_attach (request->land_source, g_task_get_context (task));
+  request->land_source = body_source_new (task, delay_ms, land_cb, "[scms] land whitelist pieces");
 }
 
 /* Once the whole body is read, nothing is in flight that the caller's
@@ -1138,7 +1175,7 @@ piece_decoded_cb (GObject      *object,
    * due runs, or LAND_INTERVAL after the last one. */
   last = request->eof && request->n_decoding == 0;
   if (last)
-    request_cancel_land (request);
+    clear_source (&request->land_source);
 
   if (request->land_source == NULL)
     {
@@ -1189,7 +1226,8 @@ stream_dispatch (GTask *task)
       request->n_decoding++;
       piece_task = g_task_new (NULL, NULL, piece_decoded_cb, g_object_ref (task));
       g_task_set_source_tag (piece_task, piece_decode_thread);
-      g_task_set_priority (piece_task, BODY_PRIORITY);
+      /* At the default priority, unlike landing: a piece that cannot come
+       * back while frames keep the main loop busy cannot land either. */
       g_task_set_task_data (piece_task, piece, piece_free);
       g_thread_pool_push (get_decode_pool (), g_steal_pointer (&piece_task), NULL);
     }
@@ -1264,23 +1302,6 @@ decoded_cb (GObject      *object,
   request_return (task, result, error);
 }
 
-/* A body is read as fast as it comes, at the default priority, except
- * that every few milliseconds one read waits below the priority GDK draws
- * frames at: a long download must not keep the rows that already arrived
- * from being drawn, nor starve what lands them. */
-static int
-read_priority (Request *request)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (now - request->reading_since < READ_YIELD_INTERVAL)
-    return G_PRIORITY_DEFAULT;
-
-  request->reading_since = now;
-
-  return BODY_PRIORITY;
-}
-
 static void read_cb (GObject      *object,
                      GAsyncResult *res,
                      gpointer      user_data);
@@ -1297,8 +1318,40 @@ read_next (GTask *task)
   request->body_read = request->body->len;
   g_byte_array_set_size (request->body, request->body_read + READ_CHUNK_SIZE);
   g_input_stream_read_async (request->stream, request->body->data + request->body_read,
-                             READ_CHUNK_SIZE, read_priority (request),
+                             READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                              request->cancellable, read_cb, task);
+}
+
+static gboolean
+read_later_cb (gpointer data)
+{
+  GTask *task = data;
+  Request *request = g_task_get_task_data (task);
+
+  g_clear_pointer (&request->read_source, g_source_unref);
+  request->reading_since = g_get_monotonic_time ();
+  read_next (g_object_ref (task));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A body is read as fast as it comes, except that every few milliseconds
+ * the next read waits for the main loop to draw what is due: a long
+ * download must not keep the rows that already arrived from being drawn.
+ * Takes @task. */
+static void
+read_next_or_yield (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (g_get_monotonic_time () - request->reading_since < READ_YIELD_INTERVAL)
+    {
+      read_next (task);
+      return;
+    }
+
+  request->read_source = body_source_new (task, 0, read_later_cb, "[scms] read reply body");
+  g_object_unref (task);
 }
 
 static void
@@ -1339,7 +1392,7 @@ read_cb (GObject      *object,
           stream_dispatch (task);
         }
 
-      read_next (g_steal_pointer (&task));
+      read_next_or_yield (g_steal_pointer (&task));
       return;
     }
 
@@ -1351,11 +1404,7 @@ read_cb (GObject      *object,
   g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
 
   /* The reply is complete: the timeout no longer applies. */
-  if (request->timeout_source != NULL)
-    {
-      g_source_destroy (request->timeout_source);
-      g_clear_pointer (&request->timeout_source, g_source_unref);
-    }
+  clear_source (&request->timeout_source);
 
   /* A streamed array is finished by its pieces; anything else that came
    * (an error text, the wrong shape) takes the ordinary decoder below. */
@@ -1482,6 +1531,11 @@ send_cb (GObject      *object,
       request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       _scms_array_splitter_init (&request->splitter);
     }
+  request->body_watchdog = g_timeout_source_new (BODY_WAIT_LIMIT);
+  g_source_set_callback (request->body_watchdog, body_watchdog_cb, request, NULL);
+  g_source_set_static_name (request->body_watchdog, "[scms] body watchdog");
+  g_source_attach (request->body_watchdog, g_task_get_context (task));
+
   request->reading_since = g_get_monotonic_time ();
   read_next (g_steal_pointer (&task));
 }
