@@ -94,6 +94,17 @@ scms_page_map (GtkWidget *widget)
     scms_page_reload (self);
 }
 
+/* A page taken out of its window (the window closed) has no one left to
+ * show its results to; a request in flight keeps the page alive until it
+ * ends, so stop it now rather than at dispose. */
+static void
+scms_page_unroot (GtkWidget *widget)
+{
+  scms_page_cancel (SCMS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (scms_page_parent_class)->unroot (widget);
+}
+
 static void
 scms_page_dispose (GObject *object)
 {
@@ -223,6 +234,7 @@ scms_page_class_init (ScmsPageClass *klass)
   object_class->set_property = scms_page_set_property;
 
   widget_class->map = scms_page_map;
+  widget_class->unroot = scms_page_unroot;
 
   /**
    * ScmsPage:client: (nullable)
@@ -386,13 +398,9 @@ scms_page_set_client (ScmsPage   *self,
       priv->needs_reload = FALSE;
       scms_page_set_state (self, SCMS_PAGE_STATE_EMPTY);
     }
-  else if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      scms_page_reload (self);
-    }
   else
     {
-      priv->needs_reload = TRUE;
+      scms_page_queue_reload (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -773,6 +781,26 @@ scms_page_reload (ScmsPage *self)
 
   if (SCMS_PAGE_GET_CLASS (self)->reload != NULL)
     SCMS_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/**
+ * scms_page_queue_reload:
+ * @self: a #ScmsPage
+ *
+ * Loads the page again now if it is shown, or else the next time it is:
+ * for a page whose load was cancelled after part of it had arrived.
+ */
+void
+scms_page_queue_reload (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    scms_page_reload (self);
+  else
+    priv->needs_reload = TRUE;
 }
 
 /**

@@ -90,6 +90,7 @@ void           scms_page_show_error        (ScmsPage      *self,
 GCancellable  *scms_page_get_cancellable   (ScmsPage      *self);
 void           scms_page_cancel            (ScmsPage      *self);
 void           scms_page_reload            (ScmsPage      *self);
+void           scms_page_queue_reload      (ScmsPage      *self);
 void           scms_page_add_toast         (ScmsPage      *self,
                                             AdwToast      *toast);
 

@@ -734,6 +734,114 @@ test_whitelist_first_rows (void)
 }
 
 static void
+count_added_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                guint      *n_added)
+{
+  *n_added += added;
+}
+
+/* Part of a large whitelist is in: the count says more is coming, and it
+ * cannot be exported as if it were whole. Leaving the page stops the
+ * download; coming back loads the whole whitelist again. */
+static void
+test_whitelist_leave_while_loading (void)
+{
+  g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) partial = NULL;
+  ScmsFullWhitelistPage *page;
+  ScmsWindow *window;
+  GtkWidget *export_button;
+  const char *count;
+  guint n_added_after = 0;
+
+  scms_mock_server_set_whitelist_size (big, 100000);
+  g_assert_true (scms_mock_server_start (big, 0, &error));
+  g_assert_no_error (error);
+
+  client = create_client_for (big);
+  window = create_window (client);
+  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  export_button = find_button (GTK_WIDGET (page), "_Export CSV…");
+  g_assert_nonnull (export_button);
+
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_full_whitelist_page_is_busy (page));
+  partial = g_object_ref (scms_full_whitelist_page_get_entries (page));
+  g_assert_cmpuint (g_list_model_get_n_items (partial), <, 100000);
+
+  count = scms_full_whitelist_page_get_count_text (page);
+  g_assert_true (g_str_has_suffix (count, " so far…"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), count));
+  g_assert_false (gtk_widget_is_sensitive (export_button));
+
+  /* Away and back. */
+  g_signal_connect (partial, "items-changed", G_CALLBACK (count_added_cb), &n_added_after);
+  scms_window_set_visible_page (window, "game-servers");
+  spin (100);
+  g_assert_cmpuint (n_added_after, ==, 0);
+  g_signal_handlers_disconnect_by_func (partial, count_added_cb, &n_added_after);
+
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)), ==,
+                    100000);
+  g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, "100000 entries");
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "100000 entries"));
+  g_assert_true (gtk_widget_is_sensitive (export_button));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  scms_mock_server_stop (big);
+}
+
+/* Closing the window while a large whitelist downloads stops the download:
+ * no more rows land, and the page goes away at once. */
+static void
+test_whitelist_close_while_loading (void)
+{
+  g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) partial = NULL;
+  ScmsFullWhitelistPage *page;
+  ScmsWindow *window;
+  guint n_added_after = 0;
+
+  scms_mock_server_set_whitelist_size (big, 100000);
+  g_assert_true (scms_mock_server_start (big, 0, &error));
+  g_assert_no_error (error);
+
+  client = create_client_for (big);
+  window = create_window (client);
+  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_full_whitelist_page_is_busy (page));
+
+  partial = g_object_ref (scms_full_whitelist_page_get_entries (page));
+  g_signal_connect (partial, "items-changed", G_CALLBACK (count_added_cb), &n_added_after);
+  g_object_ref (page);
+  /* As the application closes it: nothing else holds the window. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  assert_finalized_soon (page);
+  spin (100);
+  g_assert_cmpuint (n_added_after, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (partial), <, 100000);
+  g_signal_handlers_disconnect_by_func (partial, count_added_cb, &n_added_after);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+  scms_mock_server_stop (big);
+}
+
+static void
 test_whitelist_large (void)
 {
   g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
@@ -816,6 +924,8 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/bulk-input", test_bulk_input);
   g_test_add_func ("/full-whitelist/bulk-pause-cancel", test_bulk_pause_cancel);
   g_test_add_func ("/full-whitelist/large", test_whitelist_large);
+  g_test_add_func ("/full-whitelist/leave-while-loading", test_whitelist_leave_while_loading);
+  g_test_add_func ("/full-whitelist/close-while-loading", test_whitelist_close_while_loading);
 
   ret = g_test_run ();
 

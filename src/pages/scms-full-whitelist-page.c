@@ -261,7 +261,8 @@ update_actions (ScmsFullWhitelistPage *self)
 
   gtk_widget_action_set_enabled (widget, "whitelist.copy-api-ids", has_selection);
   gtk_widget_action_set_enabled (widget, "whitelist.copy-name", has_selection);
-  gtk_widget_action_set_enabled (widget, "whitelist.export", has_entries);
+  /* Only a whole whitelist: part of one would save as if it were all. */
+  gtk_widget_action_set_enabled (widget, "whitelist.export", has_entries && whitelist_loaded (self));
 
   gtk_widget_action_set_enabled (widget, "bulk.start", whitelist_loaded (self));
   gtk_widget_action_set_enabled (widget, "bulk.open", whitelist_loaded (self));
@@ -291,9 +292,19 @@ update_count (ScmsFullWhitelistPage *self)
 
   g_free (self->count_text);
 
-  if (search[0] == '\0')
+  /* While the rest of the whitelist arrives, the total is not one yet. */
+  if (search[0] == '\0' && self->streaming)
+    /* Translators: the members on the whitelist, while more are downloading */
+    self->count_text = g_strdup_printf (ngettext ("%u entry so far…", "%u entries so far…", total),
+                                        total);
+  else if (search[0] == '\0')
     /* Translators: the number of members on the whitelist */
     self->count_text = g_strdup_printf (ngettext ("%u entry", "%u entries", total), total);
+  else if (self->streaming)
+    /* Translators: while searching, with more entries downloading: "12 of 160 entries so far…" */
+    self->count_text = g_strdup_printf (ngettext ("%u of %u entry so far…",
+                                                  "%u of %u entries so far…", total),
+                                        shown, total);
   else
     /* Translators: while searching: "12 of 160 entries" */
     self->count_text = g_strdup_printf (ngettext ("%u of %u entry", "%u of %u entries", total),
@@ -385,12 +396,29 @@ streamed_entries_cb (ScmsFullWhitelistPage *self,
   update_count (self);
 }
 
+typedef struct
+{
+  ScmsFullWhitelistPage *self;
+  GListStore            *store;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->self);
+  g_clear_object (&load->store);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
 static void
 full_whitelist_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(ScmsFullWhitelistPage) self = user_data;
+  g_autoptr(Load) load = user_data;
+  ScmsFullWhitelistPage *self = load->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = NULL;
 
@@ -398,8 +426,21 @@ full_whitelist_cb (GObject      *object,
 
   if (!scms_client_full_whitelist_into_finish (SCMS_CLIENT (object), result, &error))
     {
+      /* A newer load replaced this one: nothing to do. Cancelled while
+       * the list still filled (the user left the page, or closed the
+       * window), the client took back what had landed: load it again
+       * when the page is shown. */
       if (scms_client_error_is_cancelled (error))
-        return;
+        {
+          if (self->streaming && G_LIST_MODEL (load->store) == self->entries)
+            {
+              self->streaming = FALSE;
+              scms_full_whitelist_page_set_entries (self, NULL);
+              scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_LOADING);
+              scms_page_queue_reload (SCMS_PAGE (self));
+            }
+          return;
+        }
 
       g_debug ("Could not load the whitelist: %s", error->message);
       self->streaming = FALSE;
@@ -419,6 +460,7 @@ load_whitelist (ScmsFullWhitelistPage *self)
   ScmsPage *page = SCMS_PAGE (self);
   g_autoptr(GListStore) store = NULL;
   GCancellable *cancellable;
+  Load *load;
 
   if (scms_page_get_client (page) == NULL || self->server_id <= 0)
     return;
@@ -439,12 +481,15 @@ load_whitelist (ScmsFullWhitelistPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRIES]);
   update_actions (self);
 
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->store = g_object_ref (store);
   scms_client_full_whitelist_into_async (scms_page_get_client (page),
                                          self->server_id,
                                          store,
                                          cancellable,
                                          full_whitelist_cb,
-                                         g_object_ref (self));
+                                         load);
 }
 
 static void
