@@ -1494,7 +1494,8 @@ test_bulk_files (void)
   missing_file = g_file_new_build_filename (dir, "missing.txt", NULL);
   scms_full_whitelist_page_open_bulk_file (f.page, missing_file);
   wait_until (has_toast, &f, "the toast");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (f.toasts, 0), "Could not open the file: "));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (f.toasts, 0), "Could not open the file ("));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (f.toasts, 0), "Choose another one."));
 
   large = g_malloc (large_size);
   memset (large, '7', large_size);
@@ -1502,7 +1503,8 @@ test_bulk_files (void)
   g_ptr_array_set_size (f.toasts, 0);
   scms_full_whitelist_page_open_bulk_file (f.page, large_file);
   wait_until (has_toast, &f, "the toast");
-  g_assert_cmpstr (g_ptr_array_index (f.toasts, 0), ==, "The file is too large to check");
+  g_assert_cmpstr (g_ptr_array_index (f.toasts, 0), ==,
+                   "The file is larger than 16 MB. Split it and check each part.");
 
   spin (200);
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);

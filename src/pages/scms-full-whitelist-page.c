@@ -813,7 +813,8 @@ export_done_cb (GObject      *object,
 
       g_debug ("Could not write the CSV file: %s", error->message);
       /* Translators: %s says why, e.g. "Permission denied" */
-      title = g_strdup_printf (_("Could not save the file: %s"), error->message);
+      title = g_strdup_printf (_("Could not save the file (%s). Choose another folder."),
+                               error->message);
       toast (self, title);
       return;
     }
@@ -889,7 +890,7 @@ static char *
 suggest_file_name (ScmsFullWhitelistPage *self,
                    const char            *what)
 {
-  /* Translators: a file name: "whitelist-server-1.csv", "bulk-check-server-1.csv" */
+  /* "whitelist-server-1.csv", "bulk-check-server-1.csv" */
   return g_strdup_printf ("%s-server-%" G_GINT64_FORMAT ".csv", what, self->server_id);
 }
 
@@ -1548,6 +1549,29 @@ scms_full_whitelist_page_export_bulk_finish (ScmsFullWhitelistPage  *self,
 }
 
 static void
+toast_open_error (ScmsFullWhitelistPage *self,
+                  const GError          *error)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: %s says why, e.g. "No such file or directory" */
+  title = g_strdup_printf (_("Could not open the file (%s). Choose another one."),
+                           error->message);
+  toast (self, title);
+}
+
+static void
+toast_file_too_large (ScmsFullWhitelistPage *self)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: %d is a size in megabytes, e.g. 16 */
+  title = g_strdup_printf (_("The file is larger than %d MB. Split it and check each part."),
+                           BULK_MAX_FILE_SIZE / (1024 * 1024));
+  toast (self, title);
+}
+
+static void
 load_contents_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -1560,20 +1584,15 @@ load_contents_cb (GObject      *object,
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
     {
-      g_autofree char *title = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      /* Translators: %s says why, e.g. "No such file or directory" */
-      title = g_strdup_printf (_("Could not open the file: %s"), error->message);
-      toast (self, title);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_open_error (self, error);
       return;
     }
 
+  /* It may have grown since its size was asked. */
   if (length > BULK_MAX_FILE_SIZE)
     {
-      toast (self, _("The file is too large to check"));
+      toast_file_too_large (self);
       return;
     }
 
@@ -1581,6 +1600,33 @@ load_contents_cb (GObject      *object,
   scms_full_whitelist_page_start_bulk_check (self, contents, length,
                                              basename != NULL &&
                                              g_str_has_suffix (basename, ".csv"));
+}
+
+/* A file too large is not read at all. */
+static void
+query_size_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScmsFullWhitelistPage) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (info == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast_open_error (self, error);
+      return;
+    }
+
+  if (g_file_info_get_size (info) > BULK_MAX_FILE_SIZE)
+    {
+      toast_file_too_large (self);
+      return;
+    }
+
+  g_file_load_contents_async (G_FILE (object), NULL, load_contents_cb, g_steal_pointer (&self));
 }
 
 /**
@@ -1599,7 +1645,8 @@ scms_full_whitelist_page_open_bulk_file (ScmsFullWhitelistPage *self,
   g_return_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_file_load_contents_async (file, NULL, load_contents_cb, g_object_ref (self));
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, NULL, query_size_cb, g_object_ref (self));
 }
 
 static void
