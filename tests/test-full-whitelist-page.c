@@ -841,6 +841,48 @@ test_whitelist_close_while_loading (void)
   scms_mock_server_stop (big);
 }
 
+/* Typing more of a search keeps the selected member selected while it
+ * still matches, even far down the list; a search that leaves it out
+ * unselects it. */
+static void
+test_whitelist_selection_kept (void)
+{
+  g_autoptr(ScmsMockServer) long_list = scms_mock_server_new ();
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ScmsFullWhitelistPage *page;
+  ScmsWindow *window;
+  GtkSingleSelection *selection;
+  g_autoptr(ScmsWhitelistEntry) chosen = NULL;
+
+  scms_mock_server_set_whitelist_size (long_list, 5000);
+  g_assert_true (scms_mock_server_start (long_list, 0, &error));
+  g_assert_no_error (error);
+
+  client = create_client_for (long_list);
+  window = create_window (client);
+  page = open_page (window);
+  selection = GTK_SINGLE_SELECTION (scms_full_whitelist_page_get_shown (page));
+
+  scms_full_whitelist_page_set_search_text (page, "Member 0");
+  wait_idle (page);
+  gtk_single_selection_set_selected (selection, 400);
+  chosen = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_true (g_str_has_prefix (scms_whitelist_entry_get_name (chosen), "Whitelist Member 000"));
+
+  scms_full_whitelist_page_set_search_text (page, "Member 000");
+  wait_idle (page);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == chosen);
+
+  scms_full_whitelist_page_set_search_text (page, "Member 0049");
+  wait_idle (page);
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  scms_mock_server_stop (long_list);
+}
+
 static void
 test_whitelist_large (void)
 {
@@ -924,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/bulk-input", test_bulk_input);
   g_test_add_func ("/full-whitelist/bulk-pause-cancel", test_bulk_pause_cancel);
   g_test_add_func ("/full-whitelist/large", test_whitelist_large);
+  g_test_add_func ("/full-whitelist/selection-kept", test_whitelist_selection_kept);
   g_test_add_func ("/full-whitelist/leave-while-loading", test_whitelist_leave_while_loading);
   g_test_add_func ("/full-whitelist/close-while-loading", test_whitelist_close_while_loading);
 

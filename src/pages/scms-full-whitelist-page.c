@@ -67,6 +67,10 @@ struct _ScmsFullWhitelistPage
 
   guint                syncing_dropdown : 1;
 
+  /* The entry the user selected, while a search drops and brings back
+   * the rows it is in (see selected_changed_cb()). */
+  ScmsWhitelistEntry  *chosen;
+
   /* Template widgets */
   GtkDropDown         *server_dropdown;
   GtkStack            *view_stack;
@@ -322,6 +326,46 @@ search_changed_cb (ScmsFullWhitelistPage *self)
 
   if (adjustment != NULL)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* A search under way takes rows away and brings back those that still
+ * match, in separate changes: the selection does not survive that, so
+ * the page keeps the user's choice until the search is done. */
+static void
+selected_changed_cb (ScmsFullWhitelistPage *self)
+{
+  ScmsWhitelistEntry *entry = gtk_single_selection_get_selected_item (self->entries_selection);
+
+  if (entry != NULL || !scms_whitelist_search_get_pending (self->search_model))
+    g_set_object (&self->chosen, entry);
+
+  update_actions (self);
+}
+
+static void
+search_pending_cb (ScmsFullWhitelistPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->search_model);
+  guint n;
+
+  if (self->chosen == NULL || scms_whitelist_search_get_pending (self->search_model) ||
+      gtk_single_selection_get_selected_item (self->entries_selection) != NULL)
+    return;
+
+  n = g_list_model_get_n_items (shown);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScmsWhitelistEntry) entry = g_list_model_get_item (shown, i);
+
+      if (entry == self->chosen)
+        {
+          gtk_single_selection_set_selected (self->entries_selection, i);
+          return;
+        }
+    }
+
+  /* The search left it out. */
+  g_clear_object (&self->chosen);
 }
 
 static void
@@ -1738,6 +1782,7 @@ scms_full_whitelist_page_dispose (GObject *object)
   g_clear_pointer (&self->api_id_index, g_hash_table_unref);
   g_clear_object (&self->entries);
   g_clear_object (&self->servers);
+  g_clear_object (&self->chosen);
 
   G_OBJECT_CLASS (scms_full_whitelist_page_parent_class)->dispose (object);
 }
@@ -1904,7 +1949,9 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
   g_queue_init (&self->bulk_queue);
 
   g_signal_connect_object (self->entries_selection, "notify::selected",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_model, "notify::pending",
+                           G_CALLBACK (search_pending_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
