@@ -482,6 +482,26 @@ test_full_whitelist (Fixture       *fixture,
   g_assert_null (none);
 }
 
+/* Starts @mock with @size entries on server 1, and returns a client of it
+ * made on the thread-default context. */
+static ScmsClient *
+start_whitelist_mock (ScmsMockServer *mock,
+                      guint           size)
+{
+  g_autoptr(ScmsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scms_mock_server_set_whitelist_size (mock, size);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  g_assert_no_error (error);
+
+  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
+  g_assert_no_error (error);
+  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+
+  return g_steal_pointer (&client);
+}
+
 static void
 items_changed_cb (GListModel *model,
                   guint       position,
@@ -505,11 +525,7 @@ test_full_whitelist_streams (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint changes = 0;
 
-  scms_mock_server_set_whitelist_size (mock, 100000);
-  g_assert_true (scms_mock_server_start (mock, 0, &error));
-  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
-  g_assert_no_error (error);
-  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  client = start_whitelist_mock (mock, 100000);
 
   g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
   scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
@@ -562,11 +578,7 @@ test_full_whitelist_busy_frames (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint frames;
 
-  scms_mock_server_set_whitelist_size (mock, 100000);
-  g_assert_true (scms_mock_server_start (mock, 0, &error));
-  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
-  g_assert_no_error (error);
-  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  client = start_whitelist_mock (mock, 100000);
 
   frames = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, slow_frame_cb, NULL, NULL);
   scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
@@ -593,14 +605,9 @@ test_full_whitelist_own_context (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 deadline;
 
-  scms_mock_server_set_whitelist_size (mock, 20000);
-  g_assert_true (scms_mock_server_start (mock, 0, &error));
-
   g_main_context_push_thread_default (context);
 
-  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
-  g_assert_no_error (error);
-  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  client = start_whitelist_mock (mock, 20000);
   scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
 
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC *
@@ -669,11 +676,7 @@ test_full_whitelist_cancel_at_end (Fixture       *fixture,
   CancelAtEnd state = { cancellable, 0, 0 };
   guint handler;
 
-  scms_mock_server_set_whitelist_size (mock, 100000);
-  g_assert_true (scms_mock_server_start (mock, 0, &error));
-  client = scms_client_new (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, &error);
-  g_assert_no_error (error);
-  scms_client_set_api_key (client, SCMS_MOCK_DEFAULT_API_KEY);
+  client = start_whitelist_mock (mock, 100000);
 
   handler = g_log_set_handler ("ScmsApi", G_LOG_LEVEL_DEBUG, cancel_at_end_of_body_cb, &state);
   g_signal_connect (store, "items-changed", G_CALLBACK (count_added_after_cancel_cb), &state);

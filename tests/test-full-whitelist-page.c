@@ -733,6 +733,33 @@ test_whitelist_first_rows (void)
   scms_mock_server_stop (long_list);
 }
 
+/* A mock of the test's own, whose server 1 has @size entries. */
+static ScmsMockServer *
+start_mock_with_whitelist (guint size)
+{
+  g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
+  g_autoptr(GError) error = NULL;
+
+  scms_mock_server_set_whitelist_size (mock, size);
+  g_assert_true (scms_mock_server_start (mock, 0, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&mock);
+}
+
+/* Shows the page as soon as the first rows are in, with more to come. */
+static ScmsFullWhitelistPage *
+open_page_mid_download (ScmsWindow *window)
+{
+  ScmsPage *page = scms_window_get_page (window, "full-whitelist");
+
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_full_whitelist_page_is_busy (SCMS_FULL_WHITELIST_PAGE (page)));
+
+  return SCMS_FULL_WHITELIST_PAGE (page);
+}
+
 static void
 count_added_cb (GListModel *model,
                 guint       position,
@@ -749,29 +776,16 @@ count_added_cb (GListModel *model,
 static void
 test_whitelist_leave_while_loading (void)
 {
-  g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
-  g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsMockServer) big = start_mock_with_whitelist (100000);
+  g_autoptr(ScmsClient) client = create_client_for (big);
   g_autoptr(GListModel) partial = NULL;
-  ScmsFullWhitelistPage *page;
-  ScmsWindow *window;
-  GtkWidget *export_button;
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page_mid_download (window);
+  GtkWidget *export_button = find_button (GTK_WIDGET (page), "_Export CSV…");
   const char *count;
   guint n_added_after = 0;
 
-  scms_mock_server_set_whitelist_size (big, 100000);
-  g_assert_true (scms_mock_server_start (big, 0, &error));
-  g_assert_no_error (error);
-
-  client = create_client_for (big);
-  window = create_window (client);
-  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
-  export_button = find_button (GTK_WIDGET (page), "_Export CSV…");
   g_assert_nonnull (export_button);
-
-  scms_window_set_visible_page (window, "full-whitelist");
-  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
-  g_assert_true (scms_full_whitelist_page_is_busy (page));
   partial = g_object_ref (scms_full_whitelist_page_get_entries (page));
   g_assert_cmpuint (g_list_model_get_n_items (partial), <, 100000);
 
@@ -806,24 +820,12 @@ test_whitelist_leave_while_loading (void)
 static void
 test_whitelist_close_while_loading (void)
 {
-  g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
-  g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsMockServer) big = start_mock_with_whitelist (100000);
+  g_autoptr(ScmsClient) client = create_client_for (big);
   g_autoptr(GListModel) partial = NULL;
-  ScmsFullWhitelistPage *page;
-  ScmsWindow *window;
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page_mid_download (window);
   guint n_added_after = 0;
-
-  scms_mock_server_set_whitelist_size (big, 100000);
-  g_assert_true (scms_mock_server_start (big, 0, &error));
-  g_assert_no_error (error);
-
-  client = create_client_for (big);
-  window = create_window (client);
-  page = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
-  scms_window_set_visible_page (window, "full-whitelist");
-  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
-  g_assert_true (scms_full_whitelist_page_is_busy (page));
 
   partial = g_object_ref (scms_full_whitelist_page_get_entries (page));
   g_signal_connect (partial, "items-changed", G_CALLBACK (count_added_cb), &n_added_after);
@@ -847,21 +849,13 @@ test_whitelist_close_while_loading (void)
 static void
 test_whitelist_selection_kept (void)
 {
-  g_autoptr(ScmsMockServer) long_list = scms_mock_server_new ();
-  g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  ScmsFullWhitelistPage *page;
-  ScmsWindow *window;
-  GtkSingleSelection *selection;
+  g_autoptr(ScmsMockServer) long_list = start_mock_with_whitelist (5000);
+  g_autoptr(ScmsClient) client = create_client_for (long_list);
   g_autoptr(ScmsWhitelistEntry) chosen = NULL;
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkSingleSelection *selection;
 
-  scms_mock_server_set_whitelist_size (long_list, 5000);
-  g_assert_true (scms_mock_server_start (long_list, 0, &error));
-  g_assert_no_error (error);
-
-  client = create_client_for (long_list);
-  window = create_window (client);
-  page = open_page (window);
   selection = GTK_SINGLE_SELECTION (scms_full_whitelist_page_get_shown (page));
 
   scms_full_whitelist_page_set_search_text (page, "Member 0");
