@@ -94,15 +94,16 @@ scms_page_map (GtkWidget *widget)
     scms_page_reload (self);
 }
 
-/* A page taken out of its window (the window closed) has no one left to
- * show its results to; a request in flight keeps the page alive until it
- * ends, so stop it now rather than at dispose. */
+/* A page whose window is destroyed has no one left to show its results
+ * to. A request in flight keeps the page alive until it ends, and what is
+ * in flight for the window keeps the window alive: so stop it when the
+ * window goes (gtk_window_destroy() unrealizes it), not at dispose. */
 static void
-scms_page_unroot (GtkWidget *widget)
+scms_page_unrealize (GtkWidget *widget)
 {
   scms_page_cancel (SCMS_PAGE (widget));
 
-  GTK_WIDGET_CLASS (scms_page_parent_class)->unroot (widget);
+  GTK_WIDGET_CLASS (scms_page_parent_class)->unrealize (widget);
 }
 
 static void
@@ -234,7 +235,7 @@ scms_page_class_init (ScmsPageClass *klass)
   object_class->set_property = scms_page_set_property;
 
   widget_class->map = scms_page_map;
-  widget_class->unroot = scms_page_unroot;
+  widget_class->unrealize = scms_page_unrealize;
 
   /**
    * ScmsPage:client: (nullable)
