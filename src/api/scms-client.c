@@ -906,9 +906,10 @@ request_return (GTask  *task,
     }
   request->returned = TRUE;
   request_clear_sources (request);
-  /* Nothing still under way for it is of use now: pieces waiting for a
-   * decoder, above all. */
-  g_cancellable_cancel (request->cancellable);
+
+  /* Its pieces still waiting for a decoder are of no use now. */
+  if (request->n_decoding > 0)
+    g_cancellable_cancel (request->cancellable);
 
   /* Whatever happened, a call its owner cancelled ends as cancelled. */
   if (g_cancellable_is_cancelled (request->caller_cancellable))
