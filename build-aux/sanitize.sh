@@ -32,9 +32,9 @@ fi
 
 # Slow unwinding (needed for the suppressions) makes allocation-heavy tests
 # several times slower: the mock's 100,000-entry whitelist takes over a minute.
-# Tests skip their speed bounds (SCMS_TESTS_SLOW); meson's timeouts, and
-# the limits the GUI and end-to-end tests put on waiting for the app
-# (SCMS_TESTS_TIME_FACTOR), are stretched by the same factor.
+# Every limit on waiting is stretched: test-client's wait for a reply
+# (SCMS_TESTS_SLOW), meson's timeouts, and the limits the GUI and
+# end-to-end tests put on waiting for the app (SCMS_TESTS_TIME_FACTOR).
 factor=3
 log="$BUILDDIR/meson-logs/testlog.txt"
 rm -f "$log"

@@ -791,7 +791,8 @@ write_csv_async (ScmsFullWhitelistPage *self,
  * @callback: called when the file is written
  * @user_data: data for @callback
  *
- * Writes the whole whitelist, in the order the list is sorted, to @file as
+ * Writes the whole whitelist, in the order the list is sorted (in the
+ * server's order while a new sort is still under way), to @file as
  * RFC 4180 CSV with the header `Name,API IDs` and API IDs joined with `;`.
  */
 void
