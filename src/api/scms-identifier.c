@@ -100,7 +100,6 @@ scms_parse_positive_integer (const char *text,
   return TRUE;
 }
 
-
 /* Zero-width joiners and non-joiners shape emoji and some scripts. Other
  * format characters (direction marks, zero-width spaces, byte order
  * marks) cannot be seen, and come with text copied from a web page or a
