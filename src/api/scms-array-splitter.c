@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "scms-array-splitter.h"
+#include "scms-bytes-private.h"
 
 static inline gboolean
 is_space (char c)
@@ -59,8 +60,7 @@ _scms_array_splitter_scan (ScmsArraySplitter *self,
 
           /* Most of a reply is inside strings: on to the next byte that
            * matters there. */
-          while (i < length && data[i] != '"' && data[i] != '\\')
-            i++;
+          i = _scms_bytes_find_quote_or_backslash (data, i, length);
 
           if (i == length)
             break;

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "scms-bytes-private.h"
 #include "scms-decode.h"
 #include "scms-department.h"
 #include "scms-game-server.h"
@@ -114,7 +115,7 @@ body_is_valid_utf8 (const ScmsRawReply *reply)
     return FALSE;
 
   /* Also rejects NUL bytes inside the body. */
-  return g_utf8_validate (reply->body, reply->length, NULL);
+  return _scms_utf8_validate (reply->body, reply->length);
 }
 
 /* The body as a nul-terminated string with surrounding whitespace removed,
@@ -145,9 +146,13 @@ json_is_screened (const char *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          i = _scms_bytes_find_quote_or_backslash (data, i, length);
+          if (i == length)
+            break;
+
+          if (data[i] == '\\')
             i++;
-          else if (c == '"')
+          else
             in_string = FALSE;
           continue;
         }
@@ -240,7 +245,7 @@ node_get_string (JsonNode *node)
 
   str = json_node_get_string (node);
 
-  return str != NULL && g_utf8_validate (str, -1, NULL) ? str : NULL;
+  return str != NULL && _scms_utf8_validate (str, strlen (str)) ? str : NULL;
 }
 
 /* Reads a 2xx body. On success exactly one of @out_json and @out_text is

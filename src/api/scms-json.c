@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "scms-bytes-private.h"
 #include "scms-error.h"
 #include "scms-json-private.h"
 
@@ -63,7 +64,7 @@ node_get_valid_string (JsonNode *node)
     return NULL;
 
   str = json_node_get_string (node);
-  if (str == NULL || !g_utf8_validate (str, -1, NULL))
+  if (str == NULL || !_scms_utf8_validate (str, strlen (str)))
     return NULL;
 
   return str;
