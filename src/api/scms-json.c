@@ -38,9 +38,10 @@ get_member (JsonObject *object,
 {
   JsonNode *node;
 
-  if (object == NULL || member == NULL || !json_object_has_member (object, member))
+  if (object == NULL || member == NULL)
     return NULL;
 
+  /* NULL, without a warning, when there is no such member. */
   node = json_object_get_member (object, member);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
