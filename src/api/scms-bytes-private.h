@@ -14,8 +14,8 @@
 G_BEGIN_DECLS
 
 /*
- * A 100,000-entry whitelist is 11 MB, and we look at every byte of it three
- * times before json-glib parses it: to cut it into pieces
+ * A 100,000-entry whitelist is 11 MB, and every byte of it is looked at
+ * three times before json-glib parses it: to cut it into pieces
  * (ScmsArraySplitter), to check its UTF-8, and to screen it for what
  * json-glib handles badly (scms-decode.c). These helpers look at eight
  * bytes at a time where they can. With them, the three passes took 183 M
