@@ -151,10 +151,16 @@ def main():
 
         app = [os.path.join(args.build_dir, 'src', 'sonoran-admin'), '--demo']
         bare = [os.path.join(args.build_dir, 'tests', 'bench', 'bare-window')]
-        figures['cold_start_ms'] = stats([first_frame(app, env) for _ in range(runs)])
-        figures['bare_window_ms'] = stats([first_frame(bare, env) for _ in range(runs)])
-        figures['bare_adwaita_window_ms'] = stats([first_frame(bare + ['--adwaita'], env)
-                                                   for _ in range(runs)])
+        # Taking turns, so that the machine's load drifting during the runs
+        # weighs on the three alike.
+        starts = {'cold_start_ms': app, 'bare_window_ms': bare,
+                  'bare_adwaita_window_ms': bare + ['--adwaita']}
+        frames = {key: [] for key in starts}
+        for _ in range(runs):
+            for key, argv in starts.items():
+                frames[key].append(first_frame(argv, env))
+        for key in starts:
+            figures[key] = stats(frames[key])
 
         paging = in_process(args.build_dir, 'paging', url, runs, env)
         figures['paging_total_ms'] = stats([r['total_ms'] for r in paging])
@@ -200,6 +206,10 @@ def main():
         ('(7) node: fetch + JSON.parse', 'node_fetch_parse_ms', 'ms', 'baseline', None),
         ('(7) curl + json.loads (floor)', 'curl_parse_floor_ms', 'ms', 'floor', None),
     ]
+
+    def shown(value, unit):
+        return f'{value:.1f} ms' if unit == 'ms' else f'{value:.2f}{unit}'
+
     print(f'{"measure":48} {"median":>10} {"min":>10} {"max":>10}  {"ratio":>6}  target')
     for label, key, unit, target, ratio_key in rows:
         s = figures.get(key)
@@ -207,8 +217,8 @@ def main():
         if s is None:
             print(f'{label:48} {"n/a":>10}')
             continue
-        print(f'{label:48} {s["median"]:>9.2f}{unit[0]} {s["min"]:>9.2f}{unit[0]} '
-              f'{s["max"]:>9.2f}{unit[0]}  {(f"{r:.2f}x" if r else ""):>6}  {target}')
+        print(f'{label:48} {shown(s["median"], unit):>10} {shown(s["min"], unit):>10} '
+              f'{shown(s["max"], unit):>10}  {(f"{r:.2f}x" if r else ""):>6}  {target}')
     print(f'paging: {figures["paging_requests"]} requests for {figures["paging_members"]} '
           f'members, {figures["paging_rate_limited"]} rate-limited replies')
 
