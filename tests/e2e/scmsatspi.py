@@ -383,6 +383,32 @@ def find_label_prefix(root, prefix):
     return pyatspi.findDescendant(root, match)
 
 
+def labels_shown(root, limit=12):
+    """What the first `limit` labels under `root` say, for a failure's
+    diagnostics."""
+    import pyatspi
+    texts = []
+    try:
+        for acc in pyatspi.findAllDescendants(
+                root, lambda a: a is not None and a.getRole() == pyatspi.ROLE_LABEL):
+            try:
+                text = text_of(acc)
+            except NotImplementedError:
+                text = acc.name
+            if text:
+                texts.append(text[:60])
+            if len(texts) == limit:
+                break
+    except Exception as e:  # the tree changes under us while the app works
+        texts.append(f'({type(e).__name__} while reading them)')
+    return texts
+
+
+def _say(text):
+    """A TAP comment: seen in the test log, ignored by the harness."""
+    print(f'# {text}', flush=True)
+
+
 def find_label_containing(root, part):
     """A label whose text contains `part`."""
     import pyatspi
@@ -426,10 +452,17 @@ def launch_connected(app_path, mock_url, community, key, env=None, **popen_args)
     community ID and the key as a person would, and returns
     (process, frame) once it says it is connected; frame is None when that
     did not happen. The key is never printed."""
+    start = time.monotonic()
     proc, frame = launch(app_path, '--api-url', mock_url, env=env, **popen_args)
-    if frame is None or not fill_connect_form(frame, community, key):
+    if frame is None:
+        _say(f'no {APP_NAME} window after {time.monotonic() - start:.0f} s')
+        return proc, None
+    if not fill_connect_form(frame, community, key):
+        _say(f'no connect form after {time.monotonic() - start:.0f} s')
         return proc, None
     if not poll(lambda: find_label_prefix(frame, 'Connected to ')):
+        _say(f'not connected after {time.monotonic() - start:.0f} s; '
+             f'labels shown: {labels_shown(frame)}')
         return proc, None
     return proc, frame
 
