@@ -273,6 +273,24 @@ body_source_new (GTask       *task,
   return source;
 }
 
+/* Calls @func with @task's request every @interval_ms (or once, as @func
+ * says), on the context the call was made from. The request owns the
+ * source and drops it before it is freed (request_clear_sources()). */
+static GSource *
+request_timeout_new (GTask       *task,
+                     guint        interval_ms,
+                     GSourceFunc  func,
+                     const char  *name)
+{
+  GSource *source = g_timeout_source_new (interval_ms);
+
+  g_source_set_callback (source, func, g_task_get_task_data (task), NULL);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, g_task_get_context (task));
+
+  return source;
+}
+
 /* Work that waited for an idle main loop since the last turn of the
  * watchdog runs at the default priority, between two frames. */
 static gboolean
@@ -1554,10 +1572,8 @@ send_cb (GObject      *object,
       request->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       _scms_array_splitter_init (&request->splitter);
     }
-  request->body_watchdog = g_timeout_source_new (BODY_WAIT_LIMIT);
-  g_source_set_callback (request->body_watchdog, body_watchdog_cb, request, NULL);
-  g_source_set_static_name (request->body_watchdog, "[scms] body watchdog");
-  g_source_attach (request->body_watchdog, g_task_get_context (task));
+  request->body_watchdog = request_timeout_new (task, BODY_WAIT_LIMIT, body_watchdog_cb,
+                                                 "[scms] body watchdog");
 
   request->reading_since = g_get_monotonic_time ();
   read_next (g_steal_pointer (&task));
@@ -1652,10 +1668,8 @@ scheduled_cb (gpointer data,
                                                           g_object_ref (request->cancellable),
                                                           g_object_unref);
 
-  request->timeout_source = g_timeout_source_new ((guint)(self->timeout * 1000));
-  g_source_set_callback (request->timeout_source, timeout_cb, request, NULL);
-  g_source_set_static_name (request->timeout_source, "[scms] request timeout");
-  g_source_attach (request->timeout_source, g_task_get_context (task));
+  request->timeout_source = request_timeout_new (task, (guint)(self->timeout * 1000), timeout_cb,
+                                                  "[scms] request timeout");
 
   request->begin = g_get_monotonic_time ();
   self->n_sent++;
