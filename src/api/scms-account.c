@@ -214,9 +214,7 @@ scalar_to_text (JsonNode *node)
 
   if (type == G_TYPE_STRING)
     {
-      const char *str = json_node_get_string (node);
-
-      return str != NULL && g_utf8_validate (str, -1, NULL) ? g_strdup (str) : NULL;
+      return g_strdup (_scms_json_node_get_string (node));
     }
   if (type == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));

@@ -234,20 +234,6 @@ starts_like_json (const char *text)
   return text[0] == '{' || text[0] == '[';
 }
 
-static const char *
-node_get_string (JsonNode *node)
-{
-  const char *str;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  str = json_node_get_string (node);
-
-  return str != NULL && _scms_utf8_validate (str, strlen (str)) ? str : NULL;
-}
-
 /* Reads a 2xx body. On success exactly one of @out_json and @out_text is
  * set; a JSON string becomes text (trimmed). Empty bodies, invalid UTF-8
  * and JSON that does not parse where JSON is required are
@@ -299,7 +285,7 @@ decode_body (const ScmsRawReply  *reply,
   if (json != NULL && JSON_NODE_HOLDS_VALUE (json) &&
       json_node_get_value_type (json) == G_TYPE_STRING)
     {
-      const char *str = node_get_string (json);
+      const char *str = _scms_json_node_get_string (json);
 
       if (str == NULL)
         {
@@ -353,7 +339,7 @@ extract_code (const ScmsRawReply *reply)
           const char *message = NULL;
 
           if (json_object_has_member (object, "message"))
-            message = node_get_string (json_object_get_member (object, "message"));
+            message = _scms_json_node_get_string (json_object_get_member (object, "message"));
 
           if (message != NULL)
             return g_strstrip (g_strdup (message));
@@ -771,7 +757,7 @@ _scms_decode_account_ranks (const ScmsRawReply  *reply,
       if (JSON_NODE_HOLDS_NULL (element))
         continue;
 
-      id = node_get_string (element);
+      id = _scms_json_node_get_string (element);
       if (id == NULL)
         {
           set_bad_response (error, "ranks");

@@ -25,6 +25,9 @@ typedef struct
   GError     *error;  /* first type error seen, or NULL */
 } ScmsJsonReader;
 
+/* A string that is valid UTF-8, or NULL for anything else. */
+const char         *_scms_json_node_get_string    (JsonNode        *node);
+
 void                _scms_json_reader_init        (ScmsJsonReader  *reader,
                                                    const char      *what);
 gboolean            _scms_json_reader_finish      (ScmsJsonReader  *reader,

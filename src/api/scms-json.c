@@ -56,12 +56,19 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-static const char *
-node_get_valid_string (JsonNode *node)
+/**
+ * _scms_json_node_get_string:
+ * @node: (nullable): a node
+ *
+ * Returns: (nullable): the string @node holds, if it holds one that is
+ *   valid UTF-8
+ */
+const char *
+_scms_json_node_get_string (JsonNode *node)
 {
   const char *str;
 
-  if (!node_holds (node, G_TYPE_STRING))
+  if (node == NULL || !node_holds (node, G_TYPE_STRING))
     return NULL;
 
   str = json_node_get_string (node);
@@ -116,7 +123,7 @@ _scms_json_reader_string (ScmsJsonReader *reader,
   if (node == NULL)
     return NULL;
 
-  str = node_get_valid_string (node);
+  str = _scms_json_node_get_string (node);
   if (str == NULL)
     _scms_json_reader_fail (reader, member);
 
@@ -137,7 +144,7 @@ _scms_json_reader_dup_id (ScmsJsonReader *reader,
   if (node_holds (node, G_TYPE_INT64))
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
-  str = node_get_valid_string (node);
+  str = _scms_json_node_get_string (node);
   if (str == NULL)
     {
       _scms_json_reader_fail (reader, member);
@@ -215,7 +222,7 @@ _scms_json_reader_strings (ScmsJsonReader *reader,
       if (element == NULL || JSON_NODE_HOLDS_NULL (element))
         continue;
 
-      str = node_get_valid_string (element);
+      str = _scms_json_node_get_string (element);
       if (str == NULL)
         {
           _scms_json_reader_fail (reader, member);
