@@ -40,4 +40,4 @@ vg="$vg --suppressions=$PWD/tests/valgrind.supp"
 # Tests skip their speed bounds (SCMS_TESTS_SLOW); and
 # under valgrind everything runs 10 to 50 times slower: -t 4 (4 × 120 s).
 SCMS_TESTS_SLOW=1 exec meson test -C "$BUILDDIR" --print-errorlogs --wrap="$vg" -t 4 \
-  client mock decode models whitelist-search identifier scheduler array-splitter bytes "$@"
+  client mock decode models whitelist-search identifier scheduler array-splitter bytes array-store "$@"

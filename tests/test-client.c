@@ -534,7 +534,7 @@ test_full_whitelist_streams (Fixture       *fixture,
 {
   g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
   g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(ScmsArrayStore) store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(ScmsWhitelistEntry) first = NULL;
   g_autoptr(ScmsWhitelistEntry) last = NULL;
@@ -606,7 +606,7 @@ test_full_whitelist_busy_frames (Fixture       *fixture,
 {
   g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
   g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(ScmsArrayStore) store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   guint frames;
@@ -633,7 +633,7 @@ test_full_whitelist_own_context (Fixture       *fixture,
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
   g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(ScmsArrayStore) store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 deadline;
@@ -702,7 +702,7 @@ test_full_whitelist_cancel_at_end (Fixture       *fixture,
 {
   g_autoptr(ScmsMockServer) mock = scms_mock_server_new ();
   g_autoptr(ScmsClient) client = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  g_autoptr(ScmsArrayStore) store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -743,7 +743,7 @@ test_full_whitelist_stream_faults (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GListStore) store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+      g_autoptr(ScmsArrayStore) store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
 

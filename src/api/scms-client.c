@@ -41,7 +41,7 @@
  * FULL_WHITELIST replies can be tens of megabytes, so they stream: while
  * the body downloads, ScmsArraySplitter cuts it between array elements and
  * the pieces are decoded on worker threads, one per core at most; they
- * land in the caller's GListStore in order, whatever is ready in one
+ * land in the caller's ScmsArrayStore in order, whatever is ready in one
  * splice, so the first rows show long before the last byte arrives (see
  * stream_land() and piece_decoded_cb()). Neither json-glib nor the
  * body ever holds the whole reply: bytes are dropped once they are cut.
@@ -137,7 +137,7 @@ typedef struct
   gboolean       returned;
 
   /* Streaming (FULL_WHITELIST): see stream_*() */
-  GListStore        *into;
+  ScmsArrayStore    *into;
   ScmsArraySplitter  splitter;
   GPtrArray         *pieces;      /* per piece: GPtrArray of items once decoded */
   guint              n_landed;
@@ -945,7 +945,7 @@ request_return (GTask  *task,
 
   /* Never leave half a list behind an error. */
   if (error != NULL && request->into != NULL)
-    g_list_store_remove_all (request->into);
+    scms_array_store_remove_all (request->into);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -1007,7 +1007,7 @@ decode_thread (GTask        *task,
     }
 }
 
-static GListStore *
+static ScmsArrayStore *
 request_into (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
@@ -1158,7 +1158,7 @@ stream_land (GTask *task)
 
   if (items->len > 0)
     {
-      g_list_store_splice (request->into, position, 0, items->pdata, items->len);
+      scms_array_store_append (request->into, items->pdata, items->len);
       request->landed_at = g_get_monotonic_time ();
     }
 
@@ -1326,15 +1326,14 @@ decoded_cb (GObject      *object,
   /* A reply that was not streamed still fills the caller's store. */
   if (result != NULL && request_into (task) != NULL)
     {
-      GListStore *into = request_into (task);
+      ScmsArrayStore *into = request_into (task);
       GListModel *items = result->value;
       guint n = g_list_model_get_n_items (items);
       g_autoptr(GPtrArray) array = g_ptr_array_new_full (n, g_object_unref);
 
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (array, g_list_model_get_item (items, i));
-      g_list_store_splice (into, g_list_model_get_n_items (G_LIST_MODEL (into)), 0,
-                           array->pdata, array->len);
+      scms_array_store_append (into, array->pdata, array->len);
 
       result->value_free (result->value);
       result->value = g_object_ref (into);
@@ -1684,7 +1683,7 @@ call_into (ScmsClient          *self,
            JsonNode            *data,
            DecodeFunc           decode,
            GDestroyNotify       value_free,
-           GListStore          *into,
+           ScmsArrayStore      *into,
            GCancellable        *cancellable,
            GAsyncReadyCallback  callback,
            gpointer             user_data,
@@ -2190,7 +2189,7 @@ scms_client_verify_whitelist_finish (ScmsClient    *self,
 static void
 full_whitelist (ScmsClient          *self,
                 gint64               server_id,
-                GListStore          *into,
+                ScmsArrayStore      *into,
                 GCancellable        *cancellable,
                 GAsyncReadyCallback  callback,
                 gpointer             user_data,
@@ -2235,11 +2234,11 @@ scms_client_full_whitelist_async (ScmsClient          *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(ScmsArrayStore) store = NULL;
 
   g_return_if_fail (SCMS_IS_CLIENT (self));
 
-  store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   full_whitelist (self, server_id, store, cancellable, callback, user_data,
                   scms_client_full_whitelist_async);
 }
@@ -2261,7 +2260,7 @@ scms_client_full_whitelist_finish (ScmsClient    *self,
  * scms_client_full_whitelist_into_async:
  * @self: a #ScmsClient
  * @server_id: the game server, 1 or more
- * @store: a #GListStore of #ScmsWhitelistEntry to append to
+ * @store: a #ScmsArrayStore of #ScmsWhitelistEntry to append to
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the whole list has arrived, or on failure
  * @user_data: for @callback
@@ -2274,13 +2273,13 @@ scms_client_full_whitelist_finish (ScmsClient    *self,
 void
 scms_client_full_whitelist_into_async (ScmsClient          *self,
                                        gint64               server_id,
-                                       GListStore          *store,
+                                       ScmsArrayStore      *store,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
   g_return_if_fail (SCMS_IS_CLIENT (self));
-  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (SCMS_IS_ARRAY_STORE (store));
   g_return_if_fail (g_type_is_a (g_list_model_get_item_type (G_LIST_MODEL (store)),
                                  SCMS_TYPE_WHITELIST_ENTRY));
 

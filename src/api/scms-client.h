@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "scms-account.h"
+#include "scms-array-store.h"
 #include "scms-clock-in.h"
 #include "scms-department.h"
 #include "scms-endpoint.h"
@@ -165,7 +166,7 @@ GListModel       *scms_client_full_whitelist_finish    (ScmsClient          *sel
                                                         GError             **error);
 void              scms_client_full_whitelist_into_async (ScmsClient         *self,
                                                         gint64               server_id,
-                                                        GListStore          *store,
+                                                        ScmsArrayStore      *store,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);

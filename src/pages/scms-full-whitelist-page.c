@@ -443,7 +443,7 @@ streamed_entries_cb (ScmsFullWhitelistPage *self,
 typedef struct
 {
   ScmsFullWhitelistPage *self;
-  GListStore            *store;
+  ScmsArrayStore        *store;
 } Load;
 
 static void
@@ -502,7 +502,7 @@ static void
 load_whitelist (ScmsFullWhitelistPage *self)
 {
   ScmsPage *page = SCMS_PAGE (self);
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(ScmsArrayStore) store = NULL;
   GCancellable *cancellable;
   Load *load;
 
@@ -517,7 +517,7 @@ load_whitelist (ScmsFullWhitelistPage *self)
   scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
 
   /* The list shows this store from the start; the client fills it. */
-  store = g_list_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+  store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
   g_signal_connect_object (store, "items-changed", G_CALLBACK (streamed_entries_cb), self,
                            G_CONNECT_SWAPPED);
   self->streaming = TRUE;
