@@ -58,7 +58,8 @@ struct _ScmsWindow
   GtkInfoBar           *trouble_bar;
   GtkLabel             *trouble_label;
   GtkWidget            *update_button;
-  ScmsConnectPage      *connect_page;
+  AdwBin               *connect_slot;
+  ScmsConnectPage      *connect_page;  /* built when first needed */
   GtkWidget            *profiles_button;
   GtkWidget            *connect_profiles_button;
   GMenu                *profiles_section;
@@ -526,6 +527,48 @@ connected_cb (ScmsWindow       *self,
     }
 }
 
+/* The connect form, built the first time it is needed: a window that
+ * opens a community at once (the demo, or a client kept for this
+ * session) never shows it. */
+static ScmsConnectPage *
+ensure_connect_page (ScmsWindow *self)
+{
+  if (self->connect_page == NULL)
+    {
+      self->connect_page = g_object_new (SCMS_TYPE_CONNECT_PAGE, NULL);
+      g_signal_connect_object (self->connect_page, "connected", G_CALLBACK (connected_cb),
+                               self, G_CONNECT_SWAPPED);
+      scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+      scms_name_buttons (GTK_WIDGET (self->connect_page));
+      adw_bin_set_child (self->connect_slot, GTK_WIDGET (self->connect_page));
+    }
+
+  return self->connect_page;
+}
+
+/* Stops what the connect form has in flight, if it was ever built. */
+static void
+cancel_connect (ScmsWindow *self)
+{
+  if (self->connect_page != NULL)
+    scms_connect_page_cancel (self->connect_page);
+}
+
+static gboolean
+connect_view_is_shown (ScmsWindow *self)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connect") == 0;
+}
+
+/* Whatever shows the connect view, it never shows it empty. */
+static void
+main_view_changed_cb (ScmsWindow *self)
+{
+  if (connect_view_is_shown (self))
+    ensure_connect_page (self);
+}
+
 static void
 open_profile (ScmsWindow *self,
               const char *community_id,
@@ -536,7 +579,7 @@ open_profile (ScmsWindow *self,
 
   if (is_open_profile (self, community_id, server_url))
     {
-      scms_connect_page_cancel (self->connect_page);
+      cancel_connect (self);
       set_connect_visible (self, FALSE);
       return;
     }
@@ -544,7 +587,7 @@ open_profile (ScmsWindow *self,
   client = g_hash_table_lookup (self->session_clients, key);
   if (client != NULL)
     {
-      scms_connect_page_cancel (self->connect_page);
+      cancel_connect (self);
       scms_window_set_client (self, client);
       set_connect_visible (self, FALSE);
       if (self->settings != NULL)
@@ -553,7 +596,7 @@ open_profile (ScmsWindow *self,
     }
 
   set_connect_visible (self, TRUE);
-  scms_connect_page_reconnect (self->connect_page, community_id, server_url);
+  scms_connect_page_reconnect (ensure_connect_page (self), community_id, server_url);
 }
 
 static void
@@ -602,7 +645,7 @@ forget_profile (ScmsWindow *self,
   if (is_open_profile (self, community_id, server_url))
     {
       scms_window_set_client (self, NULL);
-      scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+      scms_connect_page_reset (ensure_connect_page (self), NULL, get_new_server_url (self));
     }
 
   scms_secret_clear_async (server_url, community_id, NULL, clear_key_cb, g_object_ref (self));
@@ -672,7 +715,7 @@ update_credentials_action (GtkWidget  *widget,
   if (self->client == NULL)
     return;
 
-  scms_connect_page_reset (self->connect_page,
+  scms_connect_page_reset (ensure_connect_page (self),
                            scms_client_get_community_id (self->client),
                            scms_client_get_base_url (self->client));
   set_connect_visible (self, TRUE);
@@ -688,8 +731,16 @@ close_connect_action (GtkWidget  *widget,
   if (self->client == NULL)
     return;
 
-  scms_connect_page_cancel (self->connect_page);
+  cancel_connect (self);
   set_connect_visible (self, FALSE);
+}
+
+static void
+scms_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (scms_window_parent_class)->map (widget);
+
+  main_view_changed_cb (SCMS_WINDOW (widget));
 }
 
 static gboolean
@@ -710,6 +761,7 @@ scms_window_dispose (GObject *object)
     g_clear_signal_handler (&self->paused_handler, self->client);
 
   self->visible_page = NULL;
+  self->connect_page = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_WINDOW);
 
@@ -784,6 +836,8 @@ scms_window_class_init (ScmsWindowClass *klass)
   object_class->get_property = scms_window_get_property;
   object_class->set_property = scms_window_set_property;
 
+  widget_class->map = scms_window_map;
+
   window_class->close_request = scms_window_close_request;
 
   /**
@@ -836,14 +890,13 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_bar);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, update_button);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_page);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_profiles_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, forget_section);
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
   gtk_widget_class_bind_template_callback (widget_class, has_client_cb);
-  gtk_widget_class_bind_template_callback (widget_class, connected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
   gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
@@ -851,7 +904,6 @@ scms_window_class_init (ScmsWindowClass *klass)
 
   /* Types used only in the template. */
   g_type_ensure (SCMS_TYPE_CLIENT);
-  g_type_ensure (SCMS_TYPE_CONNECT_PAGE);
 }
 
 static void
@@ -868,7 +920,8 @@ scms_window_init (ScmsWindow *self)
                              G_CALLBACK (update_profiles_menu), self, G_CONNECT_SWAPPED);
   update_profiles_menu (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-connect", FALSE);
-  scms_connect_page_reset (self->connect_page, NULL, NULL);
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name",
+                           G_CALLBACK (main_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   add_page_slots (self);
   restore_state (self);
@@ -1043,6 +1096,8 @@ scms_window_get_connect_visible (ScmsWindow *self)
  * scms_window_get_connect_page:
  * @self: a #ScmsWindow
  *
+ * Builds the connect form if it was not shown yet.
+ *
  * Returns: (transfer none): the connect form
  */
 ScmsConnectPage *
@@ -1050,7 +1105,7 @@ scms_window_get_connect_page (ScmsWindow *self)
 {
   g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
 
-  return self->connect_page;
+  return ensure_connect_page (self);
 }
 
 /**
@@ -1072,7 +1127,9 @@ scms_window_set_server_url_preset (ScmsWindow *self,
   g_free (self->server_url_preset);
   self->server_url_preset = g_strdup (server_url);
 
-  if (self->client == NULL && !scms_connect_page_get_busy (self->connect_page))
+  /* A form not built yet starts with it anyway. */
+  if (self->client == NULL && self->connect_page != NULL &&
+      !scms_connect_page_get_busy (self->connect_page))
     scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
 }
 
@@ -1087,7 +1144,7 @@ scms_window_add_community (ScmsWindow *self)
 {
   g_return_if_fail (SCMS_IS_WINDOW (self));
 
-  scms_connect_page_reset (self->connect_page, NULL, get_new_server_url (self));
+  scms_connect_page_reset (ensure_connect_page (self), NULL, get_new_server_url (self));
   set_connect_visible (self, TRUE);
 }
 

@@ -32,6 +32,47 @@ test_window_welcome (void)
   destroy_window (window);
 }
 
+/* A window that opens a community at once builds no connect form, but
+ * whatever shows the connect view shows the form in it. */
+static void
+test_window_connect_form_when_shown (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  GtkWidget *form;
+
+  spin (50);
+  g_assert_null (find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE));
+
+  /* Updating the credentials shows it filled in with the community. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-credentials",
+                                             NULL));
+  spin (50);
+  form = find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE);
+  g_assert_nonnull (form);
+  g_assert_true (gtk_widget_get_mapped (form));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Connect to the Community"));
+
+  /* Closing it leaves the same form for next time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-connect", NULL));
+  spin (400);  /* past the crossfade */
+  g_assert_false (gtk_widget_get_mapped (form));
+  g_assert_true (find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE) == form);
+
+  destroy_window (window);
+
+  /* Closing the community shows the form too, as a new window would. */
+  window = create_window (client);
+  spin (50);
+  g_assert_null (find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE));
+  scms_window_set_client (window, NULL);
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Add a Community"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
 static void
 test_window_subscription (void)
 {
@@ -271,6 +312,7 @@ main (int   argc,
     g_error ("Could not start the mock server: %s", error->message);
 
   g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/connect-form-when-shown", test_window_connect_form_when_shown);
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
