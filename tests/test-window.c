@@ -32,6 +32,12 @@ test_window_welcome (void)
   destroy_window (window);
 }
 
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 /* A window that opens a community at once builds no connect form, but
  * whatever shows the connect view shows the form in it. */
 static void
@@ -55,8 +61,7 @@ test_window_connect_form_when_shown (void)
 
   /* Closing it leaves the same form for next time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-connect", NULL));
-  spin (400);  /* past the crossfade */
-  g_assert_false (gtk_widget_get_mapped (form));
+  wait_until (is_unmapped, form, "the connect form to go, after the crossfade");
   g_assert_true (find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE) == form);
 
   destroy_window (window);
