@@ -12,6 +12,11 @@
 # Xvfb) against a Node.js fetch + JSON.parse and a curl floor, all in the
 # same run. Prints a table of medians with min and max, and writes
 # build-bench/bench.json. It never fails on a figure: read them.
+#
+# Cold start is also counted in instructions the main thread runs until
+# the first frame (callgrind, one run each): the time moves by tens of
+# percent with the machine's load, the count by well under one, so it is
+# what to compare when a change to startup is small.
 set -eu
 
 cd "$(dirname "$0")/.."

@@ -21,7 +21,7 @@ fuzz_pkgs="clang libclang-rt-14-dev"
 case "${1:-all}" in
   build) pkgs=$build_pkgs ;;
   test|all) pkgs="$build_pkgs $test_pkgs" ;;
-  bench) pkgs="$build_pkgs $test_pkgs nodejs curl" ;;
+  bench) pkgs="$build_pkgs $test_pkgs nodejs curl valgrind" ;;
   fuzz) pkgs="$build_pkgs $fuzz_pkgs" ;;
   valgrind) pkgs="$build_pkgs $test_pkgs valgrind" ;;
   *) echo "usage: $0 [build|test|all|bench|fuzz|valgrind]" >&2; exit 2 ;;
