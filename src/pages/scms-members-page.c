@@ -57,7 +57,8 @@ struct _ScmsMembersPage
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
   AdwStatusPage       *detail_error;
-  ScmsAccountView     *account_view;
+  AdwClamp            *account_clamp;
+  ScmsAccountView     *account_view;  /* built when first needed */
 };
 
 G_DEFINE_FINAL_TYPE (ScmsMembersPage, scms_members_page, SCMS_TYPE_PAGE)
@@ -358,6 +359,27 @@ status_changed_cb (ScmsMembersPage *self)
 
 /* The account below the list */
 
+/* The account pane, built the first time a member is opened: the page
+ * shows the list first, and many visits open no account at all. */
+static ScmsAccountView *
+ensure_account_view (ScmsMembersPage *self)
+{
+  if (self->account_view == NULL)
+    {
+      self->account_view = g_object_new (SCMS_TYPE_ACCOUNT_VIEW,
+                                         "margin-top", 12,
+                                         "margin-bottom", 24,
+                                         "margin-start", 12,
+                                         "margin-end", 12,
+                                         NULL);
+      g_object_bind_property (self, "client", self->account_view, "client",
+                              G_BINDING_SYNC_CREATE);
+      adw_clamp_set_child (self->account_clamp, GTK_WIDGET (self->account_view));
+    }
+
+  return self->account_view;
+}
+
 static void
 get_com_account_cb (GObject      *object,
                     GAsyncResult *result,
@@ -381,7 +403,7 @@ get_com_account_cb (GObject      *object,
       return;
     }
 
-  scms_account_view_set_account (self->account_view, account);
+  scms_account_view_set_account (ensure_account_view (self), account);
   gtk_stack_set_visible_child_name (self->detail_stack, "account");
 }
 
@@ -417,7 +439,8 @@ close_detail (ScmsMembersPage *self)
   g_clear_pointer (&self->detail_acc_id, g_free);
   self->detail_needs_reload = FALSE;
 
-  scms_account_view_set_account (self->account_view, NULL);
+  if (self->account_view != NULL)
+    scms_account_view_set_account (self->account_view, NULL);
   gtk_widget_set_visible (self->detail_box, FALSE);
 }
 
@@ -521,6 +544,7 @@ scms_members_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
+  self->account_view = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_MEMBERS_PAGE);
 
@@ -581,7 +605,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
-  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_view);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_clamp);
   gtk_widget_class_bind_template_callback (widget_class, search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, api_ids_text_cb);
@@ -597,7 +621,6 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 
   g_type_ensure (G_TYPE_LIST_STORE);
   g_type_ensure (SCMS_TYPE_ACCOUNT_SUMMARY);
-  g_type_ensure (SCMS_TYPE_ACCOUNT_VIEW);
 }
 
 static void
@@ -779,5 +802,5 @@ scms_members_page_get_account_view (ScmsMembersPage *self)
 {
   g_return_val_if_fail (SCMS_IS_MEMBERS_PAGE (self), NULL);
 
-  return GTK_WIDGET (self->account_view);
+  return GTK_WIDGET (ensure_account_view (self));
 }
