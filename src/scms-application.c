@@ -305,9 +305,10 @@ read_icon_theme_thread (GTask        *task,
  * asks for it, during gtk_init(). The resource paths GtkApplication and
  * libadwaita add to it later, in startup, throw that reading away, and
  * the window's first icon then read the whole theme again on the main
- * thread: 13 ms of the time to the first frame. So read it again on a
- * thread now that it is set up, as GTK does, while the window is built;
- * lookups from other threads are safe once it is (see gtkicontheme.c). */
+ * thread: 66 M of the 562 M instructions it ran before the demo's first
+ * frame (callgrind). So read it again on a thread now that it is set up,
+ * as GTK does, while the window is built; lookups from other threads are
+ * safe once it is (see gtkicontheme.c). */
 static void
 read_icon_theme_in_thread (void)
 {

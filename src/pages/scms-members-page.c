@@ -359,8 +359,8 @@ status_changed_cb (ScmsMembersPage *self)
 
 /* The account below the list */
 
-/* The account pane, built the first time a member is opened: the page
- * shows the list first, and many visits open no account at all. */
+/* The account pane, built the first time an account is shown: it stays
+ * hidden until a member is opened, and a visit to the page may open none. */
 static ScmsAccountView *
 ensure_account_view (ScmsMembersPage *self)
 {
