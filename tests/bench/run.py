@@ -95,6 +95,15 @@ def in_process(build_dir, what, url, runs, env):
     return results
 
 
+def stop(proc, timeout):
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def first_frame(argv, env):
     env = dict(env, SCMS_REPORT_FIRST_FRAME='1')
     start = time.monotonic_ns() // 1000
@@ -105,12 +114,7 @@ def first_frame(argv, env):
                 return (int(line.split()[1]) - start) / 1000.0
         return None
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, 10)
 
 
 def first_frame_instructions(argv, env):
@@ -139,12 +143,7 @@ def first_frame_instructions(argv, env):
             else:
                 return None
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc, 30)
         # Part 1 (the dump), thread 1 (the main thread).
         with open(out + '.1-01', encoding='utf-8') as f:
             for line in f:
