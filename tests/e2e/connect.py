@@ -22,7 +22,7 @@ import time
 
 import scmsatspi
 from scmsatspi import (Tap, connect_form, fill_connect_form, find, find_label_containing,
-                       find_label_prefix, find_label_text, find_page, launch, launch_connected,
+                       find_label_text, find_page, find_toast, launch, launch_connected,
                        poll, require_session, screenshot, select_page, stop, stop_mock)
 
 CHECKS_PER_VARIANT = 16
@@ -118,7 +118,7 @@ def run_variant(tap, app_path, build_dir, variant, keyring_dir):
                 screenshot(tap, build_dir, 'connect-error.png')
 
             typed = frame is not None and fill_connect_form(frame, community, key)
-            toast = typed and poll(lambda: find_label_prefix(frame, 'Connected to '))
+            toast = typed and poll(lambda: find_toast(frame, 'Connected to '))
             tap.check(toast, 'typing the right key connects ("Connected to …" toast)')
         else:
             # The helper other end-to-end tests use.

@@ -383,6 +383,35 @@ def find_label_prefix(root, prefix):
     return pyatspi.findDescendant(root, match)
 
 
+def find_toast(frame, prefix):
+    """The label of a toast shown over the window whose text starts with
+    `prefix`.
+
+    A toast leaves after five seconds. A walk of the whole window (what
+    find_label_prefix() does) reads every row of every page and can take
+    longer than that on a slow machine, under ASan: it would miss the
+    toast every time. Toasts sit a few levels below the window, beside
+    the window's content, and GTK 4.8 names them by their type: only
+    those levels are read, and only the toasts' insides are searched."""
+    import pyatspi
+    level = [frame]
+    for _ in range(4):
+        below = []
+        for acc in level:
+            for i in range(acc.childCount):
+                child = acc.getChildAtIndex(i)
+                if child is None:
+                    continue
+                if child.name == 'AdwToastWidget':
+                    label = find_label_prefix(child, prefix)
+                    if label is not None:
+                        return label
+                elif child.getRole() != pyatspi.ROLE_LABEL:
+                    below.append(child)
+        level = below
+    return None
+
+
 def labels_shown(root, limit=12):
     """What the first `limit` labels under `root` say, for a failure's
     diagnostics."""
@@ -405,8 +434,10 @@ def labels_shown(root, limit=12):
 
 
 def _say(text):
-    """A TAP comment: seen in the test log, ignored by the harness."""
+    """A TAP comment, in the test log; on standard error too, which is
+    what meson prints of a failed test (--print-errorlogs)."""
     print(f'# {text}', flush=True)
+    print(text, file=sys.stderr, flush=True)
 
 
 def find_label_containing(root, part):
@@ -460,7 +491,7 @@ def launch_connected(app_path, mock_url, community, key, env=None, **popen_args)
     if not fill_connect_form(frame, community, key):
         _say(f'no connect form after {time.monotonic() - start:.0f} s')
         return proc, None
-    if not poll(lambda: find_label_prefix(frame, 'Connected to ')):
+    if not poll(lambda: find_toast(frame, 'Connected to ')):
         _say(f'not connected after {time.monotonic() - start:.0f} s; '
              f'labels shown: {labels_shown(frame)}')
         return proc, None
