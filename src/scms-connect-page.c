@@ -455,6 +455,19 @@ scms_connect_page_finalize (GObject *object)
   G_OBJECT_CLASS (scms_connect_page_parent_class)->finalize (object);
 }
 
+/* Typing goes to the first field still to fill in: the community ID of a
+ * new form, the API key when the community is known. */
+static gboolean
+scms_connect_page_grab_focus (GtkWidget *widget)
+{
+  ScmsConnectPage *self = SCMS_CONNECT_PAGE (widget);
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->community_row))[0] == '\0')
+    return gtk_widget_grab_focus (GTK_WIDGET (self->community_row));
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->key_row));
+}
+
 static void
 scms_connect_page_get_property (GObject    *object,
                                 guint       prop_id,
@@ -483,6 +496,8 @@ scms_connect_page_class_init (ScmsConnectPageClass *klass)
   object_class->dispose = scms_connect_page_dispose;
   object_class->finalize = scms_connect_page_finalize;
   object_class->get_property = scms_connect_page_get_property;
+
+  widget_class->grab_focus = scms_connect_page_grab_focus;
 
   /**
    * ScmsConnectPage:busy:

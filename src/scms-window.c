@@ -561,12 +561,21 @@ connect_view_is_shown (ScmsWindow *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "connect") == 0;
 }
 
-/* Whatever shows the connect view, it never shows it empty. */
+/* Whatever shows the connect view, it never shows it empty, and what is
+ * typed next goes into it (unless it is already there). */
 static void
 main_view_changed_cb (ScmsWindow *self)
 {
-  if (connect_view_is_shown (self))
-    ensure_connect_page (self);
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  if (!connect_view_is_shown (self))
+    return;
+
+  page = GTK_WIDGET (ensure_connect_page (self));
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_grab_focus (page);
 }
 
 static void

@@ -18,6 +18,18 @@
 #include "scms-gui-test.h"
 #include "scms-subscription-page.h"
 
+/* Whether what is typed goes into the connect form's row titled @title. */
+static gboolean
+typing_goes_to (ScmsWindow *window,
+                const char *title)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *row = find_row (GTK_WIDGET (window), title);
+
+  return focus != NULL && row != NULL &&
+         (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
 static void
 test_window_welcome (void)
 {
@@ -26,6 +38,7 @@ test_window_welcome (void)
   spin (50);
   g_assert_null (scms_window_get_client (window));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Add a Community"));
+  g_assert_true (typing_goes_to (window, "Community ID"));
   g_assert_nonnull (scms_window_get_page (window, "subscription"));
   g_assert_null (scms_window_get_page (window, "no-such-page"));
 
@@ -58,6 +71,7 @@ test_window_connect_form_when_shown (void)
   g_assert_nonnull (form);
   g_assert_true (gtk_widget_get_mapped (form));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Connect to the Community"));
+  g_assert_true (typing_goes_to (window, "API Key"));
 
   /* Closing it leaves the same form for next time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-connect", NULL));
@@ -73,6 +87,7 @@ test_window_connect_form_when_shown (void)
   scms_window_set_client (window, NULL);
   spin (50);
   g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Add a Community"));
+  g_assert_true (typing_goes_to (window, "Community ID"));
 
   destroy_window (window);
   g_assert_finalize_object (g_steal_pointer (&client));
