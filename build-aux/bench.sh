@@ -13,6 +13,10 @@
 # same run. Prints a table of medians with min and max, and writes
 # build-bench/bench.json. It never fails on a figure: read them.
 #
+# The saved reply of (1) is also decoded on its own (json-glib, one thread
+# per core, no download and no window): what (1) takes beyond that is the
+# price of the rest of the path.
+#
 # Cold start is also counted in instructions the main thread runs until
 # the first frame (callgrind, one run each): the time moves by tens of
 # percent with the machine's load, the count by well under one, so it is

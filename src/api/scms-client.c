@@ -63,12 +63,6 @@ G_STATIC_ASSERT ((guint64) SCMS_CLIENT_MAX_MAX_REPLY_SIZE + READ_CHUNK_SIZE <= G
 #define BODY_WAIT_LIMIT     100
 #define READ_YIELD_INTERVAL (8 * 1000)
 
-/* Streamed pieces: small, so the first rows come quickly and each
- * json-glib tree is freed while its memory is still in cache, for the
- * next piece to reuse. Decoding 100,000 entries in 32 KiB pieces took two
- * thirds of the time it took in 512 KiB ones. */
-#define PIECE_SIZE (32 * 1024)
-
 /* The first FEW_AT_A_TIME_UNTIL items land a few per splice: as many as
  * have landed, from FEW_AT_A_TIME to FEW_AT_A_TIME_MAX. Each splice makes
  * a column view lay out all its rows again; in six splices instead of
@@ -1240,7 +1234,7 @@ stream_dispatch (GTask *task)
   gsize start, length;
 
   while (_scms_array_splitter_take (&request->splitter, data,
-                                    request->eof ? 0 : PIECE_SIZE,
+                                    request->eof ? 0 : SCMS_ARRAY_SPLITTER_PIECE_SIZE,
                                     &start, &length))
     {
       g_autoptr(GTask) piece_task = NULL;

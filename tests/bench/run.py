@@ -74,19 +74,22 @@ def curl_floor(url, runs, env):
     return times
 
 
-def reply_size(url, env):
+def save_reply(url, env, path):
+    """Saves the whitelist reply of (1) to path; returns its size in bytes."""
     body = json.dumps({'id': COMMUNITY, 'key': env['SCMS_MOCK_API_KEY'],
                        'type': 'FULL_WHITELIST', 'data': [{'serverId': 1}]})
     curl = subprocess.run(['curl', '-s', '-X', 'POST', '-H', 'Content-Type: application/json',
                            '--data-binary', '@-', f'{url}/servers/full_whitelist'],
                           input=body.encode(), capture_output=True, check=True)
+    with open(path, 'wb') as f:
+        f.write(curl.stdout)
     return len(curl.stdout)
 
 
-def in_process(build_dir, what, url, runs, env):
+def in_process(build_dir, what, target, runs, env):
     results = []
     for _ in range(runs):
-        out = subprocess.run([os.path.join(build_dir, 'tests', 'bench', 'scms-bench'), what, url],
+        out = subprocess.run([os.path.join(build_dir, 'tests', 'bench', 'scms-bench'), what, target],
                              env=env, capture_output=True, text=True, timeout=600)
         if out.returncode != 0:
             sys.stderr.write(out.stderr)
@@ -177,7 +180,8 @@ def main():
         figures['curl_parse_floor_ms'] = stats(curl_floor(url, runs, env))
 
         whitelist = in_process(args.build_dir, 'whitelist', url, runs, env)
-        reply_bytes = reply_size(url, env)
+        reply_path = os.path.join(args.build_dir, 'whitelist-reply.json')
+        reply_bytes = save_reply(url, env, reply_path)
         figures['reply_bytes'] = reply_bytes
         for r in whitelist:
             if r.get('entries') != WHITELIST_SIZE:
@@ -188,6 +192,17 @@ def main():
                     'search_max_stall_ms', 'main_thread_cpu_ms', 'process_cpu_ms'):
             figures[key] = stats([r.get(key) for r in whitelist])
         figures['entries'] = whitelist[-1].get('entries')
+
+        # json-glib's share of (1): the same pieces, decoded by the same
+        # function on one thread per core, with nothing else to do.
+        decode = in_process(args.build_dir, 'decode', reply_path, runs, env)
+        for r in decode:
+            if r.get('entries') != WHITELIST_SIZE or r.get('failed'):
+                sys.exit(f'scms-bench decode decoded {r.get("entries")} entries '
+                         f'({r.get("failed")} pieces failed)')
+        figures['decode_only_ms'] = stats([r['decode_ms'] for r in decode])
+        figures['decode_only_cpu_ms'] = stats([r['decode_cpu_ms'] for r in decode])
+        figures['decode_threads'] = decode[-1]['threads']
 
         app = [os.path.join(args.build_dir, 'src', 'sonoran-admin'), '--demo']
         bare = [os.path.join(args.build_dir, 'tests', 'bench', 'bare-window')]
@@ -224,6 +239,7 @@ def main():
     figures['ratios'] = {
         'first_rows_vs_node': ratio('first_rows_ms', 'node_fetch_parse_ms'),
         'all_entries_vs_node': ratio('all_entries_ms', 'node_fetch_parse_ms'),
+        'decode_only_vs_node': ratio('decode_only_ms', 'node_fetch_parse_ms'),
         'cold_start_vs_bare': ratio('cold_start_ms', 'bare_window_ms'),
         'adwaita_vs_bare': ratio('bare_adwaita_window_ms', 'bare_window_ms'),
         'cold_start_instructions_vs_bare': ratio('cold_start_instructions',
@@ -238,6 +254,9 @@ def main():
          'all_entries_vs_node'),
         ('    CPU during (1): main thread', 'main_thread_cpu_ms', 'ms', '', None),
         ('    CPU during (1): whole process', 'process_cpu_ms', 'ms', '', None),
+        ('    json-glib decoding alone (no I/O, no GUI)', 'decode_only_ms', 'ms',
+         f'{figures.get("decode_threads")} threads, saved reply', 'decode_only_vs_node'),
+        ('    CPU of that decoding', 'decode_only_cpu_ms', 'ms', '', None),
         ('(2) longest main-loop stall during (1)', 'max_stall_ms', 'ms', '<= 50 ms', None),
         ('(3) peak RSS growth / reply bytes', 'rss_per_reply_byte', 'x', '<= 4x', None),
         ('(4) longest stall per keystroke, 6-char search', 'search_max_stall_ms', 'ms', '<= 16 ms',

@@ -6,6 +6,7 @@
  *
  * Usage: scms-bench paging URL
  *        scms-bench whitelist URL    (needs a display)
+ *        scms-bench decode FILE      (a saved FULL_WHITELIST reply)
  * The API key comes from SCMS_MOCK_API_KEY. Each run prints one JSON
  * object on stdout; the figures are judged by the caller, never here.
  */
@@ -16,7 +17,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "scms-array-splitter.h"
 #include "scms-client.h"
+#include "scms-decode.h"
 #include "scms-full-whitelist-page.h"
 #include "scms-mock-server.h"
 #include "scms-scheduler.h"
@@ -342,6 +345,113 @@ bench_whitelist (const char *url)
   return 0;
 }
 
+/* json-glib's part of (1) on its own: the pieces the client would cut
+ * from the reply, decoded by the same function on one thread per core, as
+ * the client's pool does, with no download, no main loop and no window.
+ * What (1) takes beyond this is the price of the rest. */
+
+typedef struct
+{
+  GPtrArray *pieces;   /* GBytes, each an array of whole elements */
+  guint      next;     /* atomic: the next piece to take */
+  guint      entries;  /* atomic */
+  guint      failed;   /* atomic */
+  GPtrArray *decoded;  /* each piece's entries, freed after the clock stops */
+  GMutex     lock;
+} Decoding;
+
+static gpointer
+decode_thread (gpointer data)
+{
+  Decoding *decoding = data;
+  guint i;
+
+  while ((i = g_atomic_int_add (&decoding->next, 1)) < decoding->pieces->len)
+    {
+      GBytes *piece = g_ptr_array_index (decoding->pieces, i);
+      ScmsRawReply reply = {
+        .status = 200,
+        .content_type = "application/json",
+      };
+      g_autoptr(GError) error = NULL;
+      GPtrArray *items;
+
+      reply.body = g_bytes_get_data (piece, &reply.length);
+      items = _scms_decode_full_whitelist_items (&reply, &error);
+      if (items == NULL)
+        {
+          g_atomic_int_inc (&decoding->failed);
+          continue;
+        }
+
+      g_atomic_int_add (&decoding->entries, items->len);
+      g_mutex_lock (&decoding->lock);
+      g_ptr_array_add (decoding->decoded, items);
+      g_mutex_unlock (&decoding->lock);
+    }
+
+  return NULL;
+}
+
+static int
+bench_decode (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  ScmsArraySplitter splitter;
+  Decoding decoding = { 0 };
+  gsize length, start, piece_length;
+  gint64 begin, cpu_begin;
+  double wall_ms, cpu_ms;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    g_error ("%s", error->message);
+
+  /* Cut as the client cuts a download, 64 KiB read after 64 KiB read. */
+  decoding.pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  _scms_array_splitter_init (&splitter);
+  for (gsize read = 0; read < length;)
+    {
+      read = MIN (read + 64 * 1024, length);
+      _scms_array_splitter_scan (&splitter, data, read);
+      while (_scms_array_splitter_take (&splitter, data,
+                                        read == length ? 0 : SCMS_ARRAY_SPLITTER_PIECE_SIZE,
+                                        &start, &piece_length))
+        {
+          char *json = g_malloc (piece_length + 2);
+
+          json[0] = '[';
+          memcpy (json + 1, data + start, piece_length);
+          json[piece_length + 1] = ']';
+          g_ptr_array_add (decoding.pieces, g_bytes_new_take (json, piece_length + 2));
+        }
+    }
+
+  decoding.decoded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_mutex_init (&decoding.lock);
+
+  begin = g_get_monotonic_time ();
+  cpu_begin = cpu_time (CLOCK_PROCESS_CPUTIME_ID);
+  for (guint i = 0; i < (guint) g_get_num_processors (); i++)
+    g_ptr_array_add (threads, g_thread_new ("decode", decode_thread, &decoding));
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  wall_ms = (g_get_monotonic_time () - begin) / 1000.0;
+  cpu_ms = (cpu_time (CLOCK_PROCESS_CPUTIME_ID) - cpu_begin) / 1000.0;
+
+  printf ("{\"pieces\": %u, \"entries\": %u, \"failed\": %u, \"threads\": %u, "
+          "\"decode_ms\": %.1f, \"decode_cpu_ms\": %.1f}\n",
+          decoding.pieces->len, decoding.entries, decoding.failed, threads->len,
+          wall_ms, cpu_ms);
+
+  g_ptr_array_unref (decoding.decoded);
+  g_ptr_array_unref (decoding.pieces);
+  g_mutex_clear (&decoding.lock);
+
+  return decoding.failed > 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +462,9 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "whitelist"))
     return bench_whitelist (argv[2]);
 
-  g_printerr ("usage: scms-bench paging|whitelist URL\n");
+  if (argc == 3 && g_str_equal (argv[1], "decode"))
+    return bench_decode (argv[2]);
+
+  g_printerr ("usage: scms-bench paging|whitelist URL, or scms-bench decode FILE\n");
   return 2;
 }
