@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* The size streamed pieces are cut at, at least (the last may be
+ * smaller): small, so the first rows come quickly and each json-glib tree
+ * is freed while its memory is still in cache, for the next piece to
+ * reuse. Decoding 100,000 entries in 32 KiB pieces took two thirds of the
+ * time it took in 512 KiB ones. */
+#define SCMS_ARRAY_SPLITTER_PIECE_SIZE (32 * 1024)
+
 /*
  * A byte scanner over a top-level JSON array (`[ elem , elem , … ]`), fed
  * in pieces as a reply downloads. It does not parse: it only knows strings,
@@ -20,13 +27,6 @@ G_BEGIN_DECLS
  * the parser later; the splitter only has to cut in the right places for
  * valid input and never read out of bounds for any input.
  */
-/* The size streamed pieces are cut at, at least (the last may be
- * smaller): small, so the first rows come quickly and each json-glib tree
- * is freed while its memory is still in cache, for the next piece to
- * reuse. Decoding 100,000 entries in 32 KiB pieces took two thirds of the
- * time it took in 512 KiB ones. */
-#define SCMS_ARRAY_SPLITTER_PIECE_SIZE (32 * 1024)
-
 typedef struct
 {
   gsize    scanned;      /* bytes looked at so far */

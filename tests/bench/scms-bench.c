@@ -411,12 +411,12 @@ bench_decode (const char *path)
   /* Cut as the client cuts a download, 64 KiB read after 64 KiB read. */
   decoding.pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   _scms_array_splitter_init (&splitter);
-  for (gsize read = 0; read < length;)
+  for (gsize received = 0; received < length;)
     {
-      read = MIN (read + 64 * 1024, length);
-      _scms_array_splitter_scan (&splitter, data, read);
+      received = MIN (received + 64 * 1024, length);
+      _scms_array_splitter_scan (&splitter, data, received);
       while (_scms_array_splitter_take (&splitter, data,
-                                        read == length ? 0 : SCMS_ARRAY_SPLITTER_PIECE_SIZE,
+                                        received == length ? 0 : SCMS_ARRAY_SPLITTER_PIECE_SIZE,
                                         &start, &piece_length))
         {
           char *json = g_malloc (piece_length + 2);
