@@ -122,11 +122,12 @@ def run_variant(tap, app_path, build_dir, variant, keyring_dir):
             tap.check(toast, 'typing the right key connects ("Connected to …" toast)')
         else:
             # The helper other end-to-end tests use.
+            steps = []
             proc, frame = launch_connected(app_path, url, community, key, env=env,
-                                           stdout=out, stderr=err)
-            tap.check(frame is not None, 'the form appears on a new start')
-            tap.check(frame is not None, 'launch_connected() types the ID and the key')
-            tap.check(frame is not None, 'it connects ("Connected to …" toast)')
+                                           steps=steps, stdout=out, stderr=err)
+            tap.check('window' in steps, 'the window is shown on a new start')
+            tap.check('form' in steps, 'launch_connected() types the ID and the key into the form')
+            tap.check('connected' in steps, 'it connects ("Connected to …" toast)')
 
         tap.check(frame is not None and subscription_plan(frame),
                   'the Subscription page shows the plan "Pro"')

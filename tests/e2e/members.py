@@ -51,7 +51,7 @@ def run_variant(tap, app_path, build_dir, variant):
 
     proc, frame = launch_against_mock(app_path, build_dir, variant)
     try:
-        if not tap.check(frame is not None, f'[{variant}] the window is shown'):
+        if not tap.check(frame is not None, f'[{variant}] the window is shown and connects to the mock'):
             return
         tap.check(select_page(frame, 'Members'), f'[{variant}] Members is selected in the sidebar')
 

@@ -478,23 +478,29 @@ def fill_connect_form(frame, community, key):
     return True
 
 
-def launch_connected(app_path, mock_url, community, key, env=None, **popen_args):
+def launch_connected(app_path, mock_url, community, key, env=None, steps=None, **popen_args):
     """Starts the app with --api-url mock_url, connects by typing the
     community ID and the key as a person would, and returns
     (process, frame) once it says it is connected; frame is None when that
-    did not happen. The key is never printed."""
+    did not happen. The key is never printed. Each step that worked is
+    appended to the list `steps`, if given: 'window', 'form' (found and
+    filled in), 'connected'."""
+    steps = [] if steps is None else steps
     start = time.monotonic()
     proc, frame = launch(app_path, '--api-url', mock_url, env=env, **popen_args)
     if frame is None:
         _say(f'no {APP_NAME} window after {time.monotonic() - start:.0f} s')
         return proc, None
+    steps.append('window')
     if not fill_connect_form(frame, community, key):
         _say(f'no connect form after {time.monotonic() - start:.0f} s')
         return proc, None
+    steps.append('form')
     if not poll(lambda: find_toast(frame, 'Connected to ')):
         _say(f'not connected after {time.monotonic() - start:.0f} s; '
              f'labels shown: {labels_shown(frame)}')
         return proc, None
+    steps.append('connected')
     return proc, frame
 
 

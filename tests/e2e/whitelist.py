@@ -68,7 +68,7 @@ def run_variant(tap, app_path, build_dir, variant):
     tap.comment(f'variant: {variant}')
     proc, frame = launch_against_mock(app_path, build_dir, variant)
     try:
-        if not tap.check(frame is not None, f'[{variant}] the window is shown'):
+        if not tap.check(frame is not None, f'[{variant}] the window is shown and connects to the mock'):
             return
 
         tap.check(select_page(frame, 'Full Whitelist'), f'[{variant}] Full Whitelist is in the sidebar')
