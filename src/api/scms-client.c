@@ -1317,20 +1317,18 @@ decoded_cb (GObject      *object,
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
 
-  /* A reply that was not streamed still fills the caller's store. */
+  /* A reply that was not streamed still fills the caller's store: its
+   * decoder gives the items, as for a streamed piece. */
   if (result != NULL && request_into (task) != NULL)
     {
       ScmsArrayStore *into = request_into (task);
-      GListModel *items = result->value;
-      guint n = g_list_model_get_n_items (items);
-      g_autoptr(GPtrArray) array = g_ptr_array_new_full (n, g_object_unref);
+      GPtrArray *items = result->value;
 
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (array, g_list_model_get_item (items, i));
-      scms_array_store_append (into, array->pdata, array->len);
+      scms_array_store_append (into, items->pdata, items->len);
 
       result->value_free (result->value);
       result->value = g_object_ref (into);
+      result->value_free = g_object_unref;
     }
 
   request_return (task, result, error);
@@ -1859,7 +1857,6 @@ DECODER (account_ranks)
 DECODER (clock_in_out)
 DECODER (game_servers)
 DECODER (verify_whitelist)
-DECODER (full_whitelist)
 DECODER (departments)
 DECODER (profile_fields)
 DECODER (current_clock_in)
@@ -2180,6 +2177,15 @@ scms_client_verify_whitelist_finish (ScmsClient    *self,
   return finish (self, result, scms_client_verify_whitelist_async, NULL, error);
 }
 
+/* Into the caller's store, which is what the call returns. */
+static gpointer
+decode_full_whitelist_items (const ScmsRawReply  *reply,
+                             guint               *total,
+                             GError             **error)
+{
+  return _scms_decode_full_whitelist_items (reply, error);
+}
+
 static void
 full_whitelist (ScmsClient          *self,
                 gint64               server_id,
@@ -2205,7 +2211,7 @@ full_whitelist (ScmsClient          *self,
   json_builder_add_int_value (builder, server_id);
 
   call_into (self, SCMS_ENDPOINT_FULL_WHITELIST, end_data (g_steal_pointer (&builder)),
-             decode_full_whitelist, g_object_unref, into,
+             decode_full_whitelist_items, (GDestroyNotify) g_ptr_array_unref, into,
              cancellable, callback, user_data, source_tag);
 }
 
