@@ -218,6 +218,25 @@ test_split_discard (void)
     }
 }
 
+/* A piece copied for the parser is an array of its own, of the same
+ * elements, whatever surrounds it in the buffer. */
+static void
+test_split_dup_piece (void)
+{
+  static const char json[] = "[ {\"name\":\"a,b]\"} , 12 , \"x\" ]";
+  ScmsArraySplitter splitter;
+  gsize start, length, size;
+  g_autofree char *piece = NULL;
+
+  _scms_array_splitter_init (&splitter);
+  _scms_array_splitter_scan (&splitter, json, strlen (json));
+  g_assert_true (_scms_array_splitter_take (&splitter, json, 0, &start, &length));
+
+  piece = _scms_array_splitter_dup_piece (json, start, length, &size);
+  g_assert_cmpuint (size, ==, length + 2);
+  g_assert_cmpmem (piece, size, "[ {\"name\":\"a,b]\"} , 12 , \"x\" ]", size);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/array-splitter/invalid", test_split_invalid);
   g_test_add_func ("/array-splitter/truncated", test_split_truncated);
   g_test_add_func ("/array-splitter/too-deep", test_split_too_deep);
+  g_test_add_func ("/array-splitter/dup-piece", test_split_dup_piece);
 
   return g_test_run ();
 }

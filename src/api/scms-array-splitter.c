@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "scms-array-splitter.h"
 #include "scms-bytes-private.h"
 
@@ -208,4 +210,35 @@ _scms_array_splitter_is_blank (const char *data,
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * _scms_array_splitter_dup_piece:
+ * @data: the buffer the piece was taken from
+ * @start: where the piece starts, as _scms_array_splitter_take() said
+ * @length: its length, as _scms_array_splitter_take() said
+ * @out_length: (out): the length of the copy
+ *
+ * Copies a piece as an array of its own, `[` its elements `]`, for a JSON
+ * parser.
+ *
+ * Returns: (transfer full): the copy, not nul-terminated
+ */
+char *
+_scms_array_splitter_dup_piece (const char *data,
+                                gsize       start,
+                                gsize       length,
+                                gsize      *out_length)
+{
+  char *piece;
+
+  g_return_val_if_fail (length <= G_MAXSIZE - 2, NULL);
+
+  piece = g_malloc (length + 2);
+  piece[0] = '[';
+  memcpy (piece + 1, data + start, length);
+  piece[length + 1] = ']';
+  *out_length = length + 2;
+
+  return piece;
 }

@@ -55,5 +55,9 @@ void     _scms_array_splitter_discard (ScmsArraySplitter *self,
                                        gsize              n_bytes);
 gboolean _scms_array_splitter_is_blank (const char     *data,
                                         gsize           length);
+char    *_scms_array_splitter_dup_piece (const char    *data,
+                                         gsize          start,
+                                         gsize          length,
+                                         gsize         *out_length);
 
 G_END_DECLS

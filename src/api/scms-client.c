@@ -1251,11 +1251,7 @@ stream_dispatch (GTask *task)
       piece = g_new0 (Piece, 1);
       piece->index = request->pieces->len;
       piece->cancellable = g_object_ref (request->cancellable);
-      piece->length = length + 2;
-      piece->json = g_malloc (piece->length);
-      piece->json[0] = '[';
-      memcpy (piece->json + 1, data + start, length);
-      piece->json[length + 1] = ']';
+      piece->json = _scms_array_splitter_dup_piece (data, start, length, &piece->length);
       g_ptr_array_add (request->pieces, NULL);
 
       request->n_decoding++;

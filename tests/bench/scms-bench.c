@@ -419,12 +419,10 @@ bench_decode (const char *path)
                                         received == length ? 0 : SCMS_ARRAY_SPLITTER_PIECE_SIZE,
                                         &start, &piece_length))
         {
-          char *json = g_malloc (piece_length + 2);
+          gsize size;
+          char *json = _scms_array_splitter_dup_piece (data, start, piece_length, &size);
 
-          json[0] = '[';
-          memcpy (json + 1, data + start, piece_length);
-          json[piece_length + 1] = ']';
-          g_ptr_array_add (decoding.pieces, g_bytes_new_take (json, piece_length + 2));
+          g_ptr_array_add (decoding.pieces, g_bytes_new_take (json, size));
         }
     }
 
