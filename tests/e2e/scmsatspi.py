@@ -412,6 +412,36 @@ def find_toast(frame, prefix):
     return None
 
 
+def find_window_subtitle(frame, text):
+    """The subtitle of the main view's header bar when it reads `text`.
+
+    Once connected, the header names the community for as long as the
+    window is connected, unlike the toast, which leaves after five
+    seconds. The header sits about ten levels below the window: only
+    those levels are read, never the rows of a list or table, and only
+    AdwWindowTitle is searched (GTK 4.8 names it by its type). The connect
+    form has a header of its own, which never names a community."""
+    import pyatspi
+    skipped = (pyatspi.ROLE_LIST, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE,
+               pyatspi.ROLE_LABEL)
+    level = [frame]
+    for _ in range(11):
+        below = []
+        for acc in level:
+            for i in range(acc.childCount):
+                child = acc.getChildAtIndex(i)
+                if child is None:
+                    continue
+                if child.name == 'AdwWindowTitle':
+                    label = find_label_text(child, text)
+                    if label is not None:
+                        return label
+                elif child.getRole() not in skipped:
+                    below.append(child)
+        level = below
+    return None
+
+
 def labels_shown(root, limit=12):
     """What the first `limit` labels under `root` say, for a failure's
     diagnostics."""
@@ -481,8 +511,8 @@ def fill_connect_form(frame, community, key):
 def launch_connected(app_path, mock_url, community, key, env=None, steps=None, **popen_args):
     """Starts the app with --api-url mock_url, connects by typing the
     community ID and the key as a person would, and returns
-    (process, frame) once it says it is connected; frame is None when that
-    did not happen. The key is never printed. Each step that worked is
+    (process, frame) once it is connected, which the header bar shows by
+    naming the community; frame is None when that did not happen. The key is never printed. Each step that worked is
     appended to the list `steps`, if given: 'window', 'form' (found and
     filled in), 'connected'."""
     steps = [] if steps is None else steps
@@ -496,8 +526,8 @@ def launch_connected(app_path, mock_url, community, key, env=None, steps=None, *
         _say(f'no connect form after {time.monotonic() - start:.0f} s')
         return proc, None
     steps.append('form')
-    if not poll(lambda: find_toast(frame, 'Connected to ')):
-        _say(f'not connected after {time.monotonic() - start:.0f} s; '
+    if not poll(lambda: find_window_subtitle(frame, community)):
+        _say(f'not connected (the header does not name {community!r}) after {time.monotonic() - start:.0f} s; '
              f'labels shown: {labels_shown(frame)}')
         return proc, None
     steps.append('connected')
