@@ -383,63 +383,50 @@ def find_label_prefix(root, prefix):
     return pyatspi.findDescendant(root, match)
 
 
-def find_toast(frame, prefix):
-    """The label of a toast shown over the window whose text starts with
-    `prefix`.
-
-    A toast leaves after five seconds. A walk of the whole window (what
-    find_label_prefix() does) reads every row of every page and can take
-    longer than that on a slow machine, under ASan: it would miss the
-    toast every time. Toasts sit a few levels below the window, beside
-    the window's content, and GTK 4.8 names them by their type: only
-    those levels are read, and only the toasts' insides are searched."""
+def _find_near_top(frame, levels, widget, search):
+    """What `search` finds inside a widget of type `widget` (GTK 4.8 names
+    unnamed widgets by their type) among the first `levels` levels below
+    `frame`. Labels, lists and tables are never read into: a walk of the
+    whole window reads every row of every page, which can take seconds
+    on a slow machine, under ASan."""
     import pyatspi
+    skipped = (pyatspi.ROLE_LABEL, pyatspi.ROLE_LIST, pyatspi.ROLE_TABLE,
+               pyatspi.ROLE_TREE_TABLE)
     level = [frame]
-    for _ in range(4):
+    for _ in range(levels):
         below = []
         for acc in level:
             for i in range(acc.childCount):
                 child = acc.getChildAtIndex(i)
                 if child is None:
                     continue
-                if child.name == 'AdwToastWidget':
-                    label = find_label_prefix(child, prefix)
-                    if label is not None:
-                        return label
-                elif child.getRole() != pyatspi.ROLE_LABEL:
+                if child.name == widget:
+                    found = search(child)
+                    if found is not None:
+                        return found
+                elif child.getRole() not in skipped:
                     below.append(child)
         level = below
     return None
+
+
+def find_toast(frame, prefix):
+    """The label of a toast shown over the window whose text starts with
+    `prefix`. A toast leaves after five seconds; toasts sit a few levels
+    below the window, beside its content."""
+    return _find_near_top(frame, 4, 'AdwToastWidget',
+                          lambda toast: find_label_prefix(toast, prefix))
 
 
 def find_window_subtitle(frame, text):
     """The subtitle of the main view's header bar when it reads `text`.
 
     Once connected, the header names the community for as long as the
-    window is connected, unlike the toast, which leaves after five
-    seconds. The header sits about ten levels below the window: only
-    those levels are read, never the rows of a list or table, and only
-    AdwWindowTitle is searched (GTK 4.8 names it by its type). The connect
-    form has a header of its own, which never names a community."""
-    import pyatspi
-    skipped = (pyatspi.ROLE_LIST, pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE,
-               pyatspi.ROLE_LABEL)
-    level = [frame]
-    for _ in range(11):
-        below = []
-        for acc in level:
-            for i in range(acc.childCount):
-                child = acc.getChildAtIndex(i)
-                if child is None:
-                    continue
-                if child.name == 'AdwWindowTitle':
-                    label = find_label_text(child, text)
-                    if label is not None:
-                        return label
-                elif child.getRole() not in skipped:
-                    below.append(child)
-        level = below
-    return None
+    window is connected, unlike the toast. It sits about ten levels below
+    the window. The connect form has a header of its own, which never
+    names a community."""
+    return _find_near_top(frame, 11, 'AdwWindowTitle',
+                          lambda title: find_label_text(title, text))
 
 
 def labels_shown(root, limit=12):
