@@ -499,9 +499,10 @@ def launch_connected(app_path, mock_url, community, key, env=None, steps=None, *
     """Starts the app with --api-url mock_url, connects by typing the
     community ID and the key as a person would, and returns
     (process, frame) once it is connected, which the header bar shows by
-    naming the community; frame is None when that did not happen. The key is never printed. Each step that worked is
-    appended to the list `steps`, if given: 'window', 'form' (found and
-    filled in), 'connected'."""
+    naming the community; frame is None when that did not happen. The key
+    is never printed. Each step that worked is appended to the list
+    `steps`, if given: 'window', 'form' (found and filled in),
+    'connected'."""
     steps = [] if steps is None else steps
     start = time.monotonic()
     proc, frame = launch(app_path, '--api-url', mock_url, env=env, **popen_args)
@@ -514,8 +515,8 @@ def launch_connected(app_path, mock_url, community, key, env=None, steps=None, *
         return proc, None
     steps.append('form')
     if not poll(lambda: find_window_subtitle(frame, community)):
-        _say(f'not connected (the header does not name {community!r}) after {time.monotonic() - start:.0f} s; '
-             f'labels shown: {labels_shown(frame)}')
+        _say(f'not connected (the header does not name {community!r}) after '
+             f'{time.monotonic() - start:.0f} s; labels shown: {labels_shown(frame)}')
         return proc, None
     steps.append('connected')
     return proc, frame
