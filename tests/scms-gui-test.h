@@ -13,83 +13,10 @@
 #include "scms-find-widget.h"
 #include "scms-mock-server.h"
 #include "scms-page.h"
+#include "scms-test-loop.h"
 #include "scms-window.h"
 
-/* Slow builds (build-aux/sanitize.sh) stretch every time limit by
- * SCMS_TESTS_TIME_FACTOR, as the end-to-end tests do; what the tests
- * check stays the same. */
-static inline guint
-test_time_factor (void)
-{
-  const char *value = g_getenv ("SCMS_TESTS_TIME_FACTOR");
-  guint64 factor = value != NULL ? g_ascii_strtoull (value, NULL, 10) : 1;
-
-  return (guint) CLAMP (factor, 1, 100);
-}
-
-/* The longest wait for anything the main loop should bring. */
-#define WAIT_SECONDS (15 * test_time_factor ())
-
 static ScmsMockServer *mock_server;
-
-static inline gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static inline void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-/* Iterates the main context until @done returns TRUE, failing after
- * WAIT_SECONDS. */
-static inline void
-wait_until (gboolean    (*done) (gpointer),
-            gpointer      data,
-            const char   *what)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-/* Drops the test's reference to @object and asserts that it is finalized
- * within WAIT_SECONDS. Calls under way keep it alive until their callbacks
- * have run: in a slow build (sanitizers), the last rows of a streamed
- * reply may still be landing when destroy_window() returns. */
-static inline void
-assert_finalized_soon (gpointer object)
-{
-  gpointer weak = object;
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  g_object_add_weak_pointer (G_OBJECT (object), &weak);
-  g_object_unref (object);
-
-  while (weak != NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-  g_assert_null (weak);
-}
 
 static ScmsPageState wanted_state;
 
@@ -205,9 +132,7 @@ static inline void
 destroy_window (ScmsWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  /* Let cancelled calls deliver their (ignored) callbacks. */
-  spin (100);
-  g_assert_finalize_object (window);
+  assert_finalized_soon (window);
 }
 
 /* Shows @page in a window of its own, as the window's stack would. */
@@ -228,9 +153,7 @@ static inline void
 destroy_page_window (GtkWindow *window)
 {
   gtk_window_destroy (window);
-  /* Let cancelled calls deliver their (ignored) callbacks. */
-  spin (100);
-  g_assert_finalize_object (window);
+  assert_finalized_soon (window);
 }
 
 static inline int

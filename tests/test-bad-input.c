@@ -320,8 +320,8 @@ static void
 finder_fixture_clear (FinderFixture *f)
 {
   close_window (f->window);
-  g_assert_finalize_object (g_steal_pointer (&f->page));
-  g_assert_finalize_object (g_steal_pointer (&f->client));
+  assert_finalized_soon (g_steal_pointer (&f->page));
+  assert_finalized_soon (g_steal_pointer (&f->client));
 }
 
 /* Chooses @kind, types @text and asks, with the button or with Enter. */
@@ -567,7 +567,7 @@ test_check_api_id (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row)), ==, " " EMOJI_NAME " ");
 
   close_window (window);
-  g_assert_finalize_object (page);
+  assert_finalized_soon (page);
 }
 
 /* The connect form, and the profiles it saves */
@@ -642,8 +642,7 @@ connect_fixture_clear (ConnectFixture *f)
   gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
   spin (20);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (100);
-  g_assert_finalize_object (g_steal_pointer (&f->window));
+  assert_finalized_soon (g_steal_pointer (&f->window));
   g_settings_reset (f->settings, "profiles");
   g_settings_reset (f->settings, "last-profile");
   g_clear_object (&f->settings);
@@ -1184,7 +1183,7 @@ bulk_fixture_clear (BulkFixture *f)
   gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
   spin (20);
   destroy_window (g_steal_pointer (&f->window));
-  g_assert_finalize_object (g_steal_pointer (&f->client));
+  assert_finalized_soon (g_steal_pointer (&f->client));
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
 }
 
@@ -1620,7 +1619,7 @@ test_whitelist_server_ids (void)
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 /* Searches: filtered here, never sent */
@@ -1746,7 +1745,7 @@ test_searches (void)
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   spin (20);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 int

@@ -30,37 +30,23 @@
 #include "scms-mock-server.h"
 #include "scms-secret.h"
 #include "scms-subscription-page.h"
+#include "scms-test-loop.h"
 #include "scms-window.h"
 
-#define WAIT_SECONDS 20
+/* Connecting goes through the keyring as well as the mock. */
+#define CONNECT_WAIT_SECONDS (20 * test_time_factor ())
 
 static ScmsMockServer *mock_server;
 static GSettings *settings;
 static char *community_id;
 static char *api_key;
 
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-/* Iterates the main context until @cond holds, failing after WAIT_SECONDS. */
+/* Iterates the main context until @cond holds, failing after
+ * CONNECT_WAIT_SECONDS. */
 #define WAIT_FOR(cond)                                                       \
   G_STMT_START {                                                             \
-    gint64 wait_end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
+    gint64 wait_end = g_get_monotonic_time () +                              \
+                      CONNECT_WAIT_SECONDS * G_USEC_PER_SEC;                 \
     while (!(cond))                                                          \
       {                                                                      \
         if (g_get_monotonic_time () > wait_end)                              \
@@ -155,8 +141,7 @@ destroy_window (ScmsWindow *window)
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
   spin (20);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (100);
-  g_assert_finalize_object (window);
+  assert_finalized_soon (window);
 }
 
 /* The keyring, straight through the store's API. */

@@ -85,7 +85,7 @@ test_fault (gconstpointer data)
   g_assert_cmpuint (scms_mock_server_get_peak_per_second (mock_server), <=, 2);
 
   destroy_page_window (window);
-  g_assert_finalize_object (page);
+  assert_finalized_soon (page);
 }
 
 int

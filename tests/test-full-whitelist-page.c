@@ -136,7 +136,7 @@ test_whitelist_server_1 (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "API IDs"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -213,7 +213,7 @@ test_whitelist_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -254,7 +254,7 @@ test_whitelist_sort (void)
     }
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -367,7 +367,7 @@ test_whitelist_export (void)
                    "'@SUM(A1),'-3\r\n");
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -385,7 +385,7 @@ test_whitelist_empty (void)
   g_assert_null (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -414,7 +414,7 @@ test_whitelist_error_retry (void)
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -435,7 +435,7 @@ test_whitelist_other_server (void)
                     ==, before + 1);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static ScmsBulkCheckItem *
@@ -517,7 +517,7 @@ test_bulk_check (void)
   g_assert_nonnull (strstr (csv, "684737923142603598,Not allowed,\r\n"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -578,7 +578,7 @@ test_bulk_input (void)
                     ==, 0);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static gboolean
@@ -658,7 +658,7 @@ test_bulk_pause_cancel (void)
 
   g_string_free (unknown, TRUE);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 typedef struct
@@ -729,7 +729,7 @@ test_whitelist_first_rows (void)
   g_signal_handlers_disconnect_by_func (shown, first_rows_cb, &check);
   g_free (check.visible_then);
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
   scms_mock_server_stop (long_list);
 }
 
@@ -813,7 +813,7 @@ test_whitelist_leave_while_loading (void)
   g_assert_true (gtk_widget_is_sensitive (export_button));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
   scms_mock_server_stop (big);
 }
 
@@ -875,7 +875,7 @@ test_whitelist_selection_kept (void)
   g_assert_null (gtk_single_selection_get_selected_item (selection));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
   scms_mock_server_stop (long_list);
 }
 
@@ -917,7 +917,7 @@ test_whitelist_large (void)
   g_assert_cmpstr (scms_full_whitelist_page_get_count_text (page), ==, "10 of 100000 entries");
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
   scms_mock_server_stop (big);
 }
 

@@ -23,9 +23,8 @@
 #include "scms-departments-page.h"
 #include "scms-find-widget.h"
 #include "scms-mock-server.h"
+#include "scms-test-loop.h"
 #include "scms-verify-whitelist-page.h"
-
-#define WAIT_SECONDS 15
 
 #define ELENA   "430291437292752760"
 #define TOBIAS  "871923189533843206"
@@ -34,46 +33,6 @@
 
 static ScmsMockServer *live_server;
 static ScmsMockServer *docs_server;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @predicate holds, failing after
- * WAIT_SECONDS. */
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_cb, NULL);
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
 
 static gboolean
 is_loading_done (gpointer data)
@@ -153,7 +112,7 @@ fixture_clear (Fixture *fixture)
   scms_mock_server_clear_faults (live_server);
   scms_mock_server_clear_faults (docs_server);
   gtk_window_destroy (fixture->window);
-  g_assert_finalize_object (fixture->window);
+  assert_finalized_soon (fixture->window);
   g_clear_object (&fixture->client);
   g_clear_pointer (&fixture->toasts, g_ptr_array_unref);
 }
@@ -777,7 +736,7 @@ test_departments_empty (void)
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No Departments"));
 
   gtk_window_destroy (window);
-  g_assert_finalize_object (window);
+  assert_finalized_soon (window);
 }
 
 static void

@@ -46,8 +46,8 @@ fixture_tear_down (Fixture       *fixture,
 
   scms_mock_server_clear_faults (mock_server);
   destroy_page_window (g_steal_pointer (&fixture->window));
-  g_assert_finalize_object (page);
-  g_assert_finalize_object (g_steal_pointer (&fixture->client));
+  assert_finalized_soon (page);
+  assert_finalized_soon (g_steal_pointer (&fixture->client));
 }
 
 static gboolean

@@ -90,7 +90,7 @@ test_window_connect_form_when_shown (void)
   g_assert_true (typing_goes_to (window, "Community ID"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -118,7 +118,7 @@ test_window_subscription (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Plan 4"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -155,7 +155,7 @@ test_window_subscription_error (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -186,7 +186,7 @@ test_window_client_change_cancels (void)
   scms_mock_server_clear_faults (mock_server);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -229,7 +229,7 @@ test_window_paused_notice (void)
   scms_mock_server_clear_faults (mock_server);
 
   destroy_window (window);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
