@@ -165,6 +165,21 @@ assert_json (Resp  *r,
   return parse (r->text);
 }
 
+/* A `{"status": …, "message": …}` reply, as VERIFY_WHITELIST fails. */
+static void
+assert_status_message (Resp       *r,
+                       guint       status,
+                       const char *message)
+{
+  g_autoptr(JsonNode) node = assert_json (r, status);
+  JsonObject *object;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  object = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (object, "status"), ==, status);
+  g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
+}
+
 static void
 assert_json_equals_file (JsonNode   *node,
                          const char *file)
@@ -264,10 +279,17 @@ test_envelope (void)
   assert_text (r, 400, "INVALID REQUEST TYPE");
   resp_free (r);
 
-  /* Lower-case types and a missing data member are accepted. */
+  /* The type is upper case, exactly (reference §1.2)… */
   r = send_to (url, "POST", "/general/get_sub_version",
                "{\"id\":\"copperbasinrp\",\"key\":\"" SCMS_MOCK_DEFAULT_API_KEY "\","
-               "\"type\":\"get_sub_version\"}");
+               "\"type\":\"get_sub_version\",\"data\":[]}");
+  assert_text (r, 400, "INVALID REQUEST TYPE");
+  resp_free (r);
+
+  /* …and a missing data member is accepted. */
+  r = send_to (url, "POST", "/general/get_sub_version",
+               "{\"id\":\"copperbasinrp\",\"key\":\"" SCMS_MOCK_DEFAULT_API_KEY "\","
+               "\"type\":\"GET_SUB_VERSION\"}");
   assert_text (r, 200, "4");
   resp_free (r);
 
@@ -322,7 +344,7 @@ test_tier (void)
   assert_text (r, 400, "API IS NOT ENABLED FOR THIS COMMUNITY");
   resp_free (r);
   r = call (mock, "VERIFY_WHITELIST", "[{\"apiId\":\"" ELENA_API_ID "\"}]");
-  assert_text (r, 400, "API IS NOT ENABLED FOR THIS COMMUNITY");
+  assert_status_message (r, 400, "API IS NOT ENABLED FOR THIS COMMUNITY");
   resp_free (r);
   r = call (mock, "GET_DEPARTMENTS", NULL);
   g_assert_cmpuint (r->status, ==, 200);
@@ -411,8 +433,9 @@ test_com_account_live (void)
   r = call (mock, "GET_COM_ACCOUNT", "[{\"apiId\":\"nobody\"}]");
   assert_text (r, 404, "API ID NOT LINKED TO AN ACCOUNT IN THIS COMMUNITY");
   resp_free (r);
+  /* Only API ID NOT LINKED is documented as a 404 too (reference §1.5). */
   r = call (mock, "GET_COM_ACCOUNT", "[{\"accId\":\"nobody\"}]");
-  assert_text (r, 404, "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY");
+  assert_text (r, 400, "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY");
   resp_free (r);
 }
 
@@ -443,7 +466,7 @@ test_check_apiid_and_ranks (void)
       assert_reply_equals_file (r, "get_account_ranks.200.no-ranks.json");
       resp_free (r);
       r = call (mock, "GET_ACCOUNT_RANKS", "[{\"uniqueId\":7}]");
-      assert_text (r, not_found, "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY");
+      assert_text (r, 400, "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY");
       resp_free (r);
     }
 }
@@ -585,6 +608,21 @@ test_verify_whitelist (void)
       r = call (mock, "VERIFY_WHITELIST", "[{\"apiId\":\"" ELENA_API_ID "\",\"serverId\":9}]");
       g_assert_cmpuint (r->status, ==, 400);
       g_assert_cmpstr (r->text, ==, "{\"status\":400,\"message\":\"INVALID_SERVER_ID\"}");
+      resp_free (r);
+
+      /* Its credential and envelope errors are JSON too (reference §2.7). */
+      r = call_full (scms_mock_server_get_url (mock), SCMS_MOCK_DEFAULT_COMMUNITY_ID, "wrong",
+                     "VERIFY_WHITELIST", "[{\"uniqueId\":1042,\"serverId\":1}]");
+      assert_status_message (r, 400, "INVALID API KEY");
+      resp_free (r);
+      r = call_full (scms_mock_server_get_url (mock), "otherrp", SCMS_MOCK_DEFAULT_API_KEY,
+                     "VERIFY_WHITELIST", "[{\"uniqueId\":1042,\"serverId\":1}]");
+      assert_status_message (r, 400, "INVALID COMMUNITY ID");
+      resp_free (r);
+      r = send_to (scms_mock_server_get_url (mock), "POST", "/servers/verify_whitelist",
+                   "{\"id\":\"copperbasinrp\",\"key\":\"" SCMS_MOCK_DEFAULT_API_KEY "\","
+                   "\"type\":\"GET_GAME_SERVERS\",\"data\":[{\"uniqueId\":1042}]}");
+      assert_status_message (r, 400, "INVALID REQUEST TYPE");
       resp_free (r);
     }
 }

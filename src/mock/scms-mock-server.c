@@ -262,6 +262,19 @@ reply_status_message (Reply      *reply,
   reply_json (reply, status, s);
 }
 
+/* A refused request. VERIFY_WHITELIST is the one endpoint whose failures
+ * are JSON, credential errors included (reference §1.5 and §2.7). */
+static void
+reply_refusal (Reply      *reply,
+               const char *endpoint_name,
+               const char *code)
+{
+  if (endpoint_name != NULL && strcmp (endpoint_name, "verify_whitelist") == 0)
+    reply_status_message (reply, 400, code);
+  else
+    reply_text (reply, 400, code);
+}
+
 /* Request parameters */
 
 static const char *
@@ -370,9 +383,11 @@ reply_account_error (ScmsMockServer *self,
                      int             result,
                      gboolean        by_api_id)
 {
-  /* Not found is a 400 on the v1 pages and a 404 from the live service;
-   * a request without any key is a 400 in both. */
-  guint status = (result == -2 || self->variant == SCMS_MOCK_VARIANT_DOCS) ? 400 : 404;
+  /* The reference lists API ID NOT LINKED under both 400 and 404: the docs
+   * variant answers 400, the live one 404. NO ACCOUNT FOUND is only ever a
+   * 400, and so is a request without any key. */
+  guint status = (by_api_id && result != -2 && self->variant == SCMS_MOCK_VARIANT_LIVE)
+                 ? 404 : 400;
 
   reply_text (reply, status, by_api_id ? API_ID_NOT_LINKED : NO_ACCOUNT_FOUND);
 }
@@ -1212,7 +1227,7 @@ process_request (ScmsMockServer    *self,
   const Endpoint *endpoint = find_endpoint (path);
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autofree char *type_lower = NULL;
+  g_autofree char *expected_type = NULL;
   JsonObject *envelope;
   JsonObject *params = NULL;
   JsonNode *data;
@@ -1245,7 +1260,7 @@ process_request (ScmsMockServer    *self,
       || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      reply_text (reply, 400, "INVALID REQUEST");
+      reply_refusal (reply, endpoint->name, "INVALID REQUEST");
       return;
     }
 
@@ -1256,19 +1271,19 @@ process_request (ScmsMockServer    *self,
 
   if (id == NULL || strcmp (id, self->community_id) != 0)
     {
-      reply_text (reply, 400, "INVALID COMMUNITY ID");
+      reply_refusal (reply, endpoint->name, "INVALID COMMUNITY ID");
       return;
     }
   if (key == NULL || strcmp (key, self->api_key) != 0)
     {
-      reply_text (reply, 400, "INVALID API KEY");
+      reply_refusal (reply, endpoint->name, "INVALID API KEY");
       return;
     }
-  if (type != NULL)
-    type_lower = g_ascii_strdown (type, -1);
-  if (type_lower == NULL || strcmp (type_lower, endpoint->name) != 0)
+  /* The type is the path's name in upper case, exactly (reference §1.2). */
+  expected_type = g_ascii_strup (endpoint->name, -1);
+  if (type == NULL || strcmp (type, expected_type) != 0)
     {
-      reply_text (reply, 400, "INVALID REQUEST TYPE");
+      reply_refusal (reply, endpoint->name, "INVALID REQUEST TYPE");
       return;
     }
 
@@ -1287,13 +1302,13 @@ process_request (ScmsMockServer    *self,
     params = json_node_get_object (data);
   else if (data != NULL && !JSON_NODE_HOLDS_NULL (data))
     {
-      reply_text (reply, 400, "INVALID REQUEST");
+      reply_refusal (reply, endpoint->name, "INVALID REQUEST");
       return;
     }
 
   if (self->tier < endpoint->min_tier)
     {
-      reply_text (reply, 400, NOT_ENABLED);
+      reply_refusal (reply, endpoint->name, NOT_ENABLED);
       return;
     }
 
@@ -1590,7 +1605,7 @@ server_cb (SoupServer        *server,
           reply_text (&reply, 200, BACKEND_REACHED);
           break;
         case SCMS_MOCK_FAULT_NOT_ENABLED:
-          reply_text (&reply, 400, NOT_ENABLED);
+          reply_refusal (&reply, endpoint != NULL ? endpoint->name : NULL, NOT_ENABLED);
           break;
         case SCMS_MOCK_FAULT_DROP:
         case SCMS_MOCK_FAULT_HUGE_BODY:
