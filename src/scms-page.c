@@ -589,6 +589,10 @@ scms_page_show_error (ScmsPage     *self,
     title = _("Server Unreachable");
   else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED))
     title = _("Not Available on This Plan");
+  else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER))
+    title = _("Unknown Game Server");
+  else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS))
+    title = _("Game Server Settings Unreadable");
   else
     title = _("Could Not Load This Page");
 

@@ -443,7 +443,7 @@ test_verify_whitelist (Fixture       *fixture,
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (nobody), ==, SCMS_VERDICT_UNKNOWN_MEMBER);
 
   bad_server = verify (fixture->client, ELENA_API_ID, 99, &error);
-  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER);
   g_assert_null (bad_server);
 }
 
@@ -841,6 +841,7 @@ test_credentials_rejected (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScmsSubscription) subscription = NULL;
   g_autoptr(ScmsSubscription) subscription2 = NULL;
+  g_autoptr(ScmsWhitelistVerdict) verdict = NULL;
   g_autoptr(ScmsClient) wrong_community = NULL;
 
   scms_client_set_api_key (fixture->client, "not-the-key");
@@ -856,6 +857,13 @@ test_credentials_rejected (Fixture       *fixture,
   subscription2 = get_sub_version (wrong_community, &error);
   g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_COMMUNITY_ID);
   g_assert_null (subscription2);
+  g_clear_error (&error);
+
+  /* VERIFY_WHITELIST refuses them as JSON, not as text (reference §2.7). */
+  verdict = verify (fixture->client, ELENA_API_ID, 1, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_API_KEY);
+  g_assert_true (scms_client_error_is_credentials (error));
+  g_assert_null (verdict);
 }
 
 static void

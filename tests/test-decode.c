@@ -255,7 +255,7 @@ test_error_files (void)
     { "check_com_apiid.400.txt", SCMS_CLIENT_ERROR_NOT_FOUND },
     { "clock_in_out.400.txt", SCMS_CLIENT_ERROR_NOT_FOUND },
     { "clock_in_out.404.txt", SCMS_CLIENT_ERROR_NOT_FOUND },
-    { "session.400.invalid-server.txt", SCMS_CLIENT_ERROR_INVALID_REQUEST },
+    { "session.400.invalid-server.txt", SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER },
     { "session.400.no-server-id.txt", SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { "session.400.session-error.txt", SCMS_CLIENT_ERROR_INVALID_REQUEST },
   };
@@ -315,8 +315,11 @@ test_statuses (void)
     { 404, TEXT_TYPE, "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY", SCMS_CLIENT_ERROR_NOT_FOUND },
     { 400, JSON_TYPE, "{\"status\": 400, \"message\": \"INVALID COMMUNITY ID\"}", SCMS_CLIENT_ERROR_INVALID_COMMUNITY_ID },
     { 400, TEXT_TYPE, "CLOCK IN IS NOT ENABLED FOR THIS COMMUNITY", SCMS_CLIENT_ERROR_NOT_ENABLED },
-    { 400, TEXT_TYPE, "SERVER_CONFIG_ERROR", SCMS_CLIENT_ERROR_SERVER },
-    { 400, TEXT_TYPE, "INVALID_SERVER_ID", SCMS_CLIENT_ERROR_INVALID_REQUEST },
+    { 400, TEXT_TYPE, "SERVER_CONFIG_ERROR", SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS },
+    { 500, JSON_TYPE, "{\"status\": 500, \"message\": \"SERVER_CONFIG_ERROR\"}", SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS },
+    { 503, TEXT_TYPE, "SERVER_CONFIG_ERROR", SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS },
+    { 500, TEXT_TYPE, "INVALID API KEY", SCMS_CLIENT_ERROR_SERVER },
+    { 400, TEXT_TYPE, "INVALID_SERVER_ID", SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER },
     { 400, TEXT_TYPE, "SOMETHING NEW", SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { 400, TEXT_TYPE, "", SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { 403, HTML_TYPE, "<html>Forbidden</html>", SCMS_CLIENT_ERROR_BAD_RESPONSE },
@@ -560,6 +563,9 @@ test_verify_whitelist (void)
   ScmsRawReply blocked = raw (400, TEXT_TYPE, "BLOCKED FOR WHITELIST");
   ScmsRawReply not_linked = raw (404, TEXT_TYPE, "API ID NOT LINKED TO AN ACCOUNT IN THIS COMMUNITY");
   ScmsRawReply bad_server = raw (400, JSON_TYPE, "{\"status\": 400, \"message\": \"INVALID_SERVER_ID\"}");
+  ScmsRawReply server_config = raw (400, JSON_TYPE, "{\"status\": 400, \"message\": \"SERVER_CONFIG_ERROR\"}");
+  ScmsRawReply server_config_5xx = raw (502, TEXT_TYPE, "SERVER_CONFIG_ERROR");
+  ScmsRawReply key_json = raw (400, JSON_TYPE, "{\"status\": 400, \"message\": \"INVALID API KEY\"}");
   ScmsRawReply bad_key = raw (400, TEXT_TYPE, "INVALID API KEY");
   ScmsRawReply limited = raw (429, NULL, "");
   g_autoptr(ScmsWhitelistVerdict) verdict = NULL;
@@ -590,8 +596,21 @@ test_verify_whitelist (void)
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_UNKNOWN_MEMBER);
   g_clear_object (&verdict);
 
+  /* The game server's problems are errors, each with its own sentence:
+   * they are no answer about the member. */
   g_assert_null (_scms_decode_verify_whitelist (&bad_server, &error));
-  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER);
+  g_assert_cmpstr (error->message, ==,
+                   scms_client_error_to_string (SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER));
+  g_clear_error (&error);
+  g_assert_null (_scms_decode_verify_whitelist (&server_config, &error));
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS);
+  g_clear_error (&error);
+  g_assert_null (_scms_decode_verify_whitelist (&server_config_5xx, &error));
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS);
+  g_clear_error (&error);
+  g_assert_null (_scms_decode_verify_whitelist (&key_json, &error));
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_API_KEY);
   g_clear_error (&error);
   g_assert_null (_scms_decode_verify_whitelist (&bad_key, &error));
   g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_API_KEY);

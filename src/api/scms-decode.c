@@ -370,10 +370,10 @@ map_code (const char *code,
     { "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY", SCMS_CLIENT_ERROR_NOT_FOUND },
     { "UNKNOWN_ACC_API_ID", SCMS_CLIENT_ERROR_NOT_FOUND },
     { "INVALID REQUEST TYPE", SCMS_CLIENT_ERROR_INVALID_REQUEST },
-    { "INVALID_SERVER_ID", SCMS_CLIENT_ERROR_INVALID_REQUEST },
+    { "INVALID_SERVER_ID", SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER },
     { "NO_SERVER_ID", SCMS_CLIENT_ERROR_INVALID_REQUEST },
-    { "INVALID_SERVER", SCMS_CLIENT_ERROR_INVALID_REQUEST },
-    { "SERVER_CONFIG_ERROR", SCMS_CLIENT_ERROR_SERVER },
+    { "INVALID_SERVER", SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER },
+    { "SERVER_CONFIG_ERROR", SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS },
     { BACKEND_REACHED_FULL, SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { BACKEND_REACHED, SCMS_CLIENT_ERROR_INVALID_REQUEST },
   };
@@ -437,13 +437,16 @@ set_status_error (const ScmsRawReply  *reply,
       return;
     }
 
+  mapped = map_code (code, &known);
+
+  /* SERVER_CONFIG_ERROR may come with a 5xx (reference §1.5): it is still
+   * about the game server's settings, which trying again will not fix. */
   if (reply->status >= 500 && reply->status < 600)
     {
-      set_reply_error (error, SCMS_CLIENT_ERROR_SERVER, NULL);
+      set_reply_error (error, mapped == SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS
+                              ? mapped : SCMS_CLIENT_ERROR_SERVER, NULL);
       return;
     }
-
-  mapped = map_code (code, &known);
 
   /* 400, 404 and (undocumented, handled alike by Sonoran.js) 401 are how v1
    * reports errors: every code there is the server's answer. */
@@ -491,7 +494,7 @@ _scms_decode_check_status (const ScmsRawReply  *reply,
       return TRUE;
     }
 
-  if (reply->status != 429 && !(reply->status >= 500 && reply->status < 600))
+  if (reply->status != 429)
     code = extract_code (reply);
 
   set_status_error (reply, code, error);
@@ -911,10 +914,11 @@ _scms_decode_verify_whitelist (const ScmsRawReply  *reply,
       return scms_whitelist_verdict_new (SCMS_VERDICT_ALLOWED, name, NULL);
     }
 
+  if (reply->status != 429)
+    code = extract_code (reply);
+
   if (reply->status >= 400 && reply->status < 500 && reply->status != 429)
     {
-      code = extract_code (reply);
-
       if (code != NULL)
         {
           if (g_str_equal (code, "NOT ALLOWED ON WHITELIST"))

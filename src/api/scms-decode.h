@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  * Every decoder first applies the common rule of reference §1.4:
  *  - 2xx (200, 201 …) is success, except the 200 "Backend Service Reached"
  *    catch-all, which is SCMS_CLIENT_ERROR_INVALID_REQUEST;
- *  - 429 is SCMS_CLIENT_ERROR_RATE_LIMITED, 5xx SCMS_CLIENT_ERROR_SERVER;
+ *  - 429 is SCMS_CLIENT_ERROR_RATE_LIMITED, 5xx SCMS_CLIENT_ERROR_SERVER
+ *    (unless its code is SERVER_CONFIG_ERROR, which may come with a 5xx);
  *  - other statuses: the error code is the `message` of a JSON object body,
  *    else the trimmed text, mapped per §1.5 (unknown codes keep the raw code
  *    in the message);

@@ -64,6 +64,10 @@ scms_client_error_to_string (ScmsClientError code)
       return _("The value entered is not valid. Correct it and try again.");
     case SCMS_CLIENT_ERROR_CANCELLED:
       return _("The operation was cancelled.");
+    case SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER:
+      return _("The community has no game server with this ID. Choose another game server and try again.");
+    case SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS:
+      return _("Sonoran CMS could not read this game server’s settings. Check the server’s whitelist settings in the Sonoran CMS panel, then try again.");
     default:
       return _("Something went wrong. Try again later.");
     }

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  * @SCMS_CLIENT_ERROR_INVALID_COMMUNITY_ID: the server does not know the community ID
  * @SCMS_CLIENT_ERROR_NOT_ENABLED: the API is not enabled, or the plan is too low
  * @SCMS_CLIENT_ERROR_NOT_FOUND: no member matched the identifier
- * @SCMS_CLIENT_ERROR_INVALID_REQUEST: the server rejected the request (type, server ID, …)
+ * @SCMS_CLIENT_ERROR_INVALID_REQUEST: the server rejected the request (type, parameters, …)
  * @SCMS_CLIENT_ERROR_RATE_LIMITED: the server asked us to slow down (HTTP 429)
  * @SCMS_CLIENT_ERROR_SERVER: the server failed (5xx, or an error it did not explain)
  * @SCMS_CLIENT_ERROR_BAD_RESPONSE: the reply could not be understood
@@ -35,6 +35,10 @@ G_BEGIN_DECLS
  * @SCMS_CLIENT_ERROR_INSECURE: plain http to a host that is not loopback
  * @SCMS_CLIENT_ERROR_INVALID_INPUT: an identifier or setting is not valid; nothing was sent
  * @SCMS_CLIENT_ERROR_CANCELLED: the call was cancelled
+ * @SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER: the community has no game server
+ *   with that ID (`INVALID_SERVER_ID`, `INVALID_SERVER`)
+ * @SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS: the service could not read the
+ *   game server's settings (`SERVER_CONFIG_ERROR`)
  *
  * Error codes in the %SCMS_CLIENT_ERROR domain. The #GError message is a
  * translated sentence that tells the user what to do.
@@ -56,6 +60,8 @@ typedef enum
   SCMS_CLIENT_ERROR_INSECURE,
   SCMS_CLIENT_ERROR_INVALID_INPUT,
   SCMS_CLIENT_ERROR_CANCELLED,
+  SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER,
+  SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS,
 } ScmsClientError;
 
 GQuark      scms_client_error_quark          (void);
