@@ -1028,6 +1028,8 @@ test_rate_limited_pauses (Fixture       *fixture,
   g_autoptr(ScmsSubscription) later = NULL;
   gint64 before = g_get_monotonic_time ();
 
+  /* Not a minute, so that the test can see the pause end. */
+  scms_client_set_min_pause (fixture->client, 1);
   scms_mock_server_set_retry_after (fixture->mock, 2);
   scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
 
@@ -1051,6 +1053,30 @@ test_rate_limited_pauses (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time (), >=, before + 2 * G_USEC_PER_SEC);
   g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, NULL), ==, 2);
   g_assert_cmpint (scms_client_get_paused_until (fixture->client), ==, 0);
+}
+
+static void
+test_rate_limited_short_retry_after (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScmsSubscription) limited = NULL;
+  gint64 before = g_get_monotonic_time ();
+
+  g_assert_cmpuint (scms_client_get_min_pause (fixture->client), ==, 60);
+
+  /* A Retry-After shorter than the minute the reference asks for does not
+   * shorten it (reference §1.6). */
+  scms_mock_server_set_retry_after (fixture->mock, 5);
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
+
+  limited = get_sub_version (fixture->client, &error);
+  g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_RATE_LIMITED);
+  g_assert_null (limited);
+  g_assert_cmpint (scms_client_get_paused_until (fixture->client), >=,
+                   before + 60 * G_USEC_PER_SEC);
+  g_assert_cmpint (scms_client_get_paused_until (fixture->client), <=,
+                   g_get_monotonic_time () + 61 * G_USEC_PER_SEC);
 }
 
 static void
@@ -1380,6 +1406,7 @@ main (int   argc,
   ADD_LIVE ("input/sends-nothing", test_bad_input_sends_nothing);
   g_test_add_func ("/client/input/base-urls", test_base_urls);
   ADD_LIVE ("rate-limit/retry-after", test_rate_limited_pauses);
+  ADD_LIVE ("rate-limit/short-retry-after", test_rate_limited_short_retry_after);
   ADD_LIVE ("rate-limit/default-pause", test_rate_limited_default_pause);
   ADD_LIVE ("timeout", test_timeout);
   ADD_LIVE ("cancel/in-flight", test_cancel_in_flight);

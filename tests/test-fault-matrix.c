@@ -51,6 +51,7 @@ test_fault (gconstpointer data)
   scms_mock_server_clear_faults (mock_server);
   scms_mock_server_reset_counts (mock_server);
   scms_mock_server_set_retry_after (mock_server, 1);
+  scms_client_set_min_pause (client, 1);
   /* A slow build may need more than 0.5 s for a request that is not
    * slowed down: both times grow by the same factor. */
   scms_mock_server_set_slow_ms (mock_server, 3000 * test_time_factor ());

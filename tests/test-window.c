@@ -202,7 +202,9 @@ test_window_paused_notice (void)
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
   g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
 
-  /* A 429 pauses the client; the window counts down until it resumes. */
+  /* A 429 pauses the client; the window counts down until it resumes.
+   * (Two seconds instead of the minute the app waits at least.) */
+  scms_client_set_min_pause (client, 1);
   scms_mock_server_set_retry_after (mock_server, 2);
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_RATE_LIMIT, NULL, 1);
   scms_page_reload (page);

@@ -89,6 +89,9 @@ G_STATIC_ASSERT ((guint64) SCMS_CLIENT_MAX_MAX_REPLY_SIZE + READ_CHUNK_SIZE <= G
  * whole. */
 #define DISCARD_SIZE (1024 * 1024)
 
+/* The longest pause a 429 can ask for, in seconds: a day. */
+#define MAX_PAUSE (24 * 60 * 60)
+
 /* libsoup 3.2 has no name for it. */
 #define STATUS_TOO_MANY_REQUESTS 429
 
@@ -156,6 +159,7 @@ struct _ScmsClient
   char          *api_key;
 
   double         timeout;
+  guint          min_pause;
   gsize          max_reply_size;
   guint          n_sent;
 
@@ -174,6 +178,7 @@ enum {
   PROP_RATE,
   PROP_BURST,
   PROP_TIMEOUT,
+  PROP_MIN_PAUSE,
   PROP_MAX_REPLY_SIZE,
   PROP_PAUSED_UNTIL,
   PROP_N_QUEUED,
@@ -515,6 +520,10 @@ scms_client_get_property (GObject    *object,
       g_value_set_double (value, self->timeout);
       break;
 
+    case PROP_MIN_PAUSE:
+      g_value_set_uint (value, self->min_pause);
+      break;
+
     case PROP_MAX_REPLY_SIZE:
       g_value_set_uint64 (value, self->max_reply_size);
       break;
@@ -574,6 +583,10 @@ scms_client_set_property (GObject      *object,
 
     case PROP_TIMEOUT:
       scms_client_set_timeout (self, g_value_get_double (value));
+      break;
+
+    case PROP_MIN_PAUSE:
+      scms_client_set_min_pause (self, g_value_get_uint (value));
       break;
 
     case PROP_MAX_REPLY_SIZE:
@@ -647,6 +660,18 @@ scms_client_class_init (ScmsClientClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * ScmsClient:min-pause:
+   *
+   * The shortest pause, in seconds, after the server answers 429. The
+   * reference asks for at least a minute, the default: a Retry-After can
+   * make the pause longer, never shorter (reference §1.6).
+   */
+  properties[PROP_MIN_PAUSE] =
+    g_param_spec_uint ("min-pause", NULL, NULL,
+                       1, MAX_PAUSE, SCMS_CLIENT_DEFAULT_RETRY_AFTER,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * ScmsClient:max-reply-size:
    *
    * Replies larger than this many bytes are refused with
@@ -697,6 +722,7 @@ static void
 scms_client_init (ScmsClient *self)
 {
   self->timeout = SCMS_CLIENT_DEFAULT_TIMEOUT;
+  self->min_pause = SCMS_CLIENT_DEFAULT_RETRY_AFTER;
   self->max_reply_size = SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE;
   self->session = soup_session_new_with_options ("user-agent", "sonoran-admin/" PACKAGE_VERSION,
                                                  "max-conns-per-host", 4,
@@ -846,6 +872,28 @@ scms_client_set_timeout (ScmsClient *self,
 
   self->timeout = seconds;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+guint
+scms_client_get_min_pause (ScmsClient *self)
+{
+  g_return_val_if_fail (SCMS_IS_CLIENT (self), 0);
+
+  return self->min_pause;
+}
+
+void
+scms_client_set_min_pause (ScmsClient *self,
+                           guint       seconds)
+{
+  g_return_if_fail (SCMS_IS_CLIENT (self));
+  g_return_if_fail (seconds >= 1 && seconds <= MAX_PAUSE);
+
+  if (seconds == self->min_pause)
+    return;
+
+  self->min_pause = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_PAUSE]);
 }
 
 gsize
@@ -1458,6 +1506,8 @@ read_cb (GObject      *object,
   g_task_run_in_thread (decode_task, decode_thread);
 }
 
+/* The pause a 429 asks for: its Retry-After, in seconds or as a date,
+ * or 0 when it names none. */
 static guint
 parse_retry_after (SoupMessage *message)
 {
@@ -1468,11 +1518,11 @@ parse_retry_after (SoupMessage *message)
   value = soup_message_headers_get_one (soup_message_get_response_headers (message),
                                         "Retry-After");
   if (value == NULL)
-    return SCMS_CLIENT_DEFAULT_RETRY_AFTER;
+    return 0;
 
   seconds = g_ascii_strtoull (value, &end, 10);
   if (end != value && *end == '\0' && seconds > 0)
-    return (guint) MIN (seconds, 24 * 60 * 60);
+    return (guint) MIN (seconds, MAX_PAUSE);
 
   /* An HTTP date. */
   {
@@ -1484,11 +1534,11 @@ parse_retry_after (SoupMessage *message)
         GTimeSpan span = g_date_time_difference (when, now);
 
         if (span > 0)
-          return (guint) MIN (span / G_USEC_PER_SEC + 1, 24 * 60 * 60);
+          return (guint) MIN (span / G_USEC_PER_SEC + 1, MAX_PAUSE);
       }
   }
 
-  return SCMS_CLIENT_DEFAULT_RETRY_AFTER;
+  return 0;
 }
 
 static void
@@ -1516,7 +1566,9 @@ send_cb (GObject      *object,
 
   if (request->status == STATUS_TOO_MANY_REQUESTS)
     {
-      guint seconds = parse_retry_after (request->message);
+      /* At least the minute the reference asks for, whatever Retry-After
+       * says: production blocks a key that keeps calling for an hour. */
+      guint seconds = MAX (parse_retry_after (request->message), self->min_pause);
 
       /* Never retried: the whole community waits, the call fails. */
       g_debug ("POST %s → 429, pausing %u s", scms_endpoint_get_path (request->endpoint), seconds);

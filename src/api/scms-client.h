@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 #define SCMS_CLIENT_DEFAULT_RATE           1.0   /* calls per second, sustained */
 #define SCMS_CLIENT_DEFAULT_BURST          4     /* calls that may go at once */
 #define SCMS_CLIENT_DEFAULT_TIMEOUT        30.0  /* seconds */
-#define SCMS_CLIENT_DEFAULT_RETRY_AFTER    60    /* seconds, on a 429 without Retry-After */
+#define SCMS_CLIENT_DEFAULT_RETRY_AFTER    60    /* seconds, the shortest pause on a 429 */
 #define SCMS_CLIENT_DEFAULT_MAX_REPLY_SIZE (64 * 1024 * 1024)
 /* The largest ScmsClient:max-reply-size: a body is counted in a guint. */
 #define SCMS_CLIENT_MAX_MAX_REPLY_SIZE     (1024 * 1024 * 1024)
@@ -87,6 +87,9 @@ void              scms_client_set_burst                (ScmsClient          *sel
 double            scms_client_get_timeout              (ScmsClient          *self);
 void              scms_client_set_timeout              (ScmsClient          *self,
                                                         double               seconds);
+guint             scms_client_get_min_pause            (ScmsClient          *self);
+void              scms_client_set_min_pause            (ScmsClient          *self,
+                                                        guint                seconds);
 gsize             scms_client_get_max_reply_size       (ScmsClient          *self);
 void              scms_client_set_max_reply_size       (ScmsClient          *self,
                                                         gsize                bytes);

@@ -527,7 +527,7 @@ scms_scheduler_submit (ScmsScheduler     *self,
  * @self: a #ScmsScheduler
  * @seconds: how long nothing may be sent
  *
- * Holds every queued and future call for @seconds (a 429's Retry-After).
+ * Holds every queued and future call for @seconds (after a 429).
  * A pause never shortens one already in force.
  */
 void
