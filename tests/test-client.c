@@ -1122,6 +1122,50 @@ test_rate_limited_default_pause (Fixture       *fixture,
   g_assert_cmpuint (scms_mock_server_get_peak_per_second (fixture->mock), ==, 1);
 }
 
+/* At most one call per endpoint is out at a time (reference §1.6, §1.7);
+ * other endpoints go past it. */
+static void
+test_one_call_per_endpoint (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(GAsyncResult) other = NULL;
+  g_autoptr(ScmsWhitelistVerdict) elena = NULL;
+  g_autoptr(ScmsWhitelistVerdict) tobias = NULL;
+  g_autoptr(ScmsSubscription) subscription = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = "/servers/verify_whitelist";
+
+  scms_mock_server_set_slow_ms (fixture->mock, g_getenv ("SCMS_TESTS_SLOW") != NULL ? 15000 : 3000);
+  scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_SLOW, path, 1);
+
+  scms_client_verify_whitelist_async (fixture->client, SCMS_ID_KIND_API_ID, ELENA_API_ID, 1, NULL,
+                                      store_result_cb, &first);
+  scms_client_verify_whitelist_async (fixture->client, SCMS_ID_KIND_API_ID, TOBIAS_API_ID, 1, NULL,
+                                      store_result_cb, &second);
+  scms_client_get_sub_version_async (fixture->client, NULL, store_result_cb, &other);
+
+  /* Another endpoint answers while the first check is slow; the second
+   * check has not been sent. */
+  subscription = scms_client_get_sub_version_finish (fixture->client, wait_for (&other), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (subscription);
+  g_assert_null (first);
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, path), ==, 1);
+  g_assert_cmpuint (scms_client_get_n_queued (fixture->client), ==, 1);
+
+  /* It goes once the first has its answer. */
+  tobias = scms_client_verify_whitelist_finish (fixture->client, wait_for (&second), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scms_whitelist_verdict_get_name (tobias), ==, "Tobias Wrenfield");
+  g_assert_nonnull (first);
+  elena = scms_client_verify_whitelist_finish (fixture->client, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scms_whitelist_verdict_get_name (elena), ==, "Elena Ashgrove");
+  g_assert_cmpuint (scms_mock_server_get_request_count (fixture->mock, path), ==, 2);
+}
+
 static void
 test_timeout (Fixture       *fixture,
               gconstpointer  data)
@@ -1408,6 +1452,7 @@ main (int   argc,
   ADD_LIVE ("rate-limit/retry-after", test_rate_limited_pauses);
   ADD_LIVE ("rate-limit/short-retry-after", test_rate_limited_short_retry_after);
   ADD_LIVE ("rate-limit/default-pause", test_rate_limited_default_pause);
+  ADD_LIVE ("one-call-per-endpoint", test_one_call_per_endpoint);
   ADD_LIVE ("timeout", test_timeout);
   ADD_LIVE ("cancel/in-flight", test_cancel_in_flight);
   ADD_LIVE ("cancel/before-sending", test_cancel_before_sending);

@@ -60,8 +60,8 @@ test_burst_then_queue (void)
   Counts counts = { 0 };
 
   for (guint i = 0; i < 4; i++)
-    scms_scheduler_submit (scheduler, NULL, count_cb, &counts);
-  scms_scheduler_submit (scheduler, cancellable, count_cb, &counts);
+    scms_scheduler_submit (scheduler, NULL, NULL, count_cb, &counts);
+  scms_scheduler_submit (scheduler, NULL, cancellable, count_cb, &counts);
 
   /* Submitting never calls back synchronously. */
   g_assert_cmpuint (counts.dispatched, ==, 0);
@@ -91,7 +91,7 @@ test_sustained_rate (void)
   Counts counts = { 0 };
 
   for (guint i = 0; i < 5; i++)
-    scms_scheduler_submit (scheduler, NULL, count_cb, &counts);
+    scms_scheduler_submit (scheduler, NULL, NULL, count_cb, &counts);
 
   wait_until (&counts.dispatched, 5);
 
@@ -109,7 +109,7 @@ test_already_cancelled (void)
   Counts counts = { 0 };
 
   g_cancellable_cancel (cancellable);
-  scms_scheduler_submit (scheduler, cancellable, count_cb, &counts);
+  scms_scheduler_submit (scheduler, NULL, cancellable, count_cb, &counts);
   g_assert_cmpuint (counts.cancelled, ==, 0);
 
   drain ();
@@ -124,6 +124,60 @@ notify_cb (GObject    *object,
            guint      *count)
 {
   (*count)++;
+}
+
+/* One call out per lane; other lanes go past a busy one, in order. */
+static void
+test_lanes (void)
+{
+  g_autoptr(ScmsScheduler) scheduler = scms_scheduler_new (10.0, 4);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Counts a = { 0 };
+  Counts b = { 0 };
+  Counts none = { 0 };
+
+  scms_scheduler_submit (scheduler, "/a", NULL, count_cb, &a);
+  scms_scheduler_submit (scheduler, "/a", NULL, count_cb, &a);
+  scms_scheduler_submit (scheduler, "/a", cancellable, count_cb, &a);
+  scms_scheduler_submit (scheduler, "/b", NULL, count_cb, &b);
+  scms_scheduler_submit (scheduler, NULL, NULL, count_cb, &none);
+
+  /* Three of the four tokens go; the second and third calls of /a wait. */
+  drain ();
+  g_assert_cmpuint (a.dispatched, ==, 1);
+  g_assert_cmpuint (b.dispatched, ==, 1);
+  g_assert_cmpuint (none.dispatched, ==, 1);
+  g_assert_cmpuint (scms_scheduler_get_n_queued (scheduler), ==, 2);
+
+  /* A call waiting for its lane can be cancelled like any other. */
+  g_cancellable_cancel (cancellable);
+  drain ();
+  g_assert_cmpuint (a.cancelled, ==, 1);
+  g_assert_cmpuint (scms_scheduler_get_n_queued (scheduler), ==, 1);
+
+  /* Releasing another lane, or one with nothing out, changes nothing,
+   * though a token is left. */
+  scms_scheduler_release (scheduler, "/b");
+  scms_scheduler_release (scheduler, "/c");
+  drain ();
+  g_assert_cmpuint (a.dispatched, ==, 1);
+
+  scms_scheduler_release (scheduler, "/a");
+  drain ();
+  g_assert_cmpuint (a.dispatched, ==, 2);
+  g_assert_cmpuint (scms_scheduler_get_n_queued (scheduler), ==, 0);
+
+  /* The lane is taken again by the call that went… */
+  scms_scheduler_submit (scheduler, "/a", NULL, count_cb, &a);
+  scms_scheduler_submit (scheduler, "/b", NULL, count_cb, &b);
+  wait_until (&b.dispatched, 2);
+  g_assert_cmpuint (a.dispatched, ==, 2);
+
+  /* …and freed lanes still wait for their token. */
+  scms_scheduler_release (scheduler, "/a");
+  wait_until (&a.dispatched, 3);
+  g_assert_cmpint (a.times[2] - b.times[1], >=, 99 * 1000);
+  g_assert_cmpuint (scms_scheduler_get_n_dispatched (scheduler), ==, 6);
 }
 
 static void
@@ -148,8 +202,8 @@ test_pause (void)
   g_assert_cmpint (scms_scheduler_get_paused_until (scheduler), ==, until);
   g_assert_cmpuint (notified, ==, 1);
 
-  scms_scheduler_submit (scheduler, cancellable, count_cb, &counts);
-  scms_scheduler_submit (scheduler, cancellable, count_cb, &counts);
+  scms_scheduler_submit (scheduler, NULL, cancellable, count_cb, &counts);
+  scms_scheduler_submit (scheduler, NULL, cancellable, count_cb, &counts);
   drain ();
   g_assert_cmpuint (counts.dispatched, ==, 0);
   g_assert_cmpuint (scms_scheduler_get_n_queued (scheduler), ==, 2);
@@ -173,7 +227,7 @@ test_pause_expires (void)
 
   paused_at = g_get_monotonic_time ();
   scms_scheduler_pause (scheduler, 1);
-  scms_scheduler_submit (scheduler, NULL, count_cb, &counts);
+  scms_scheduler_submit (scheduler, NULL, NULL, count_cb, &counts);
 
   wait_until (&counts.dispatched, 1);
   g_assert_cmpint (counts.times[0] - paused_at, >=, G_USEC_PER_SEC);
@@ -213,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/scheduler/burst-then-queue", test_burst_then_queue);
   g_test_add_func ("/scheduler/sustained-rate", test_sustained_rate);
   g_test_add_func ("/scheduler/already-cancelled", test_already_cancelled);
+  g_test_add_func ("/scheduler/lanes", test_lanes);
   g_test_add_func ("/scheduler/pause", test_pause);
   g_test_add_func ("/scheduler/pause-expires", test_pause_expires);
   g_test_add_func ("/scheduler/rate-limits", test_rate_limits);

@@ -118,6 +118,7 @@ typedef struct
 
   GCancellable  *caller_cancellable;
   gulong         caller_cancelled_id;
+  ScmsScheduler *lane_held;   /* while the call holds its endpoint's lane */
   GCancellable  *cancellable;
   GSource       *timeout_source;
   SoupMessage   *message;
@@ -305,10 +306,23 @@ body_watchdog_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Lets the next call to the same endpoint go (see scms-scheduler.c). */
+static void
+request_release_lane (Request *request)
+{
+  if (request->lane_held == NULL)
+    return;
+
+  scms_scheduler_release (request->lane_held, scms_endpoint_get_path (request->endpoint));
+  g_clear_object (&request->lane_held);
+}
+
 static void
 request_free (gpointer data)
 {
   Request *request = data;
+
+  request_release_lane (request);
 
   if (request->caller_cancelled_id != 0)
     g_cancellable_disconnect (request->caller_cancellable, request->caller_cancelled_id);
@@ -972,6 +986,7 @@ request_return (GTask  *task,
     }
   request->returned = TRUE;
   request_clear_sources (request);
+  request_release_lane (request);
 
   /* Its pieces still waiting for a decoder are of no use now. */
   if (request->n_decoding > 0)
@@ -1679,6 +1694,10 @@ scheduled_cb (gpointer data,
   g_autoptr(GBytes) envelope = NULL;
   SoupMessageHeaders *headers;
 
+  /* Let go by the scheduler, the call holds its lane until it returns. */
+  if (!cancelled)
+    request->lane_held = g_object_ref (self->scheduler);
+
   if (cancelled || g_cancellable_is_cancelled (request->caller_cancellable))
     {
       request_return (task, NULL, client_error_new (SCMS_CLIENT_ERROR_CANCELLED));
@@ -1752,7 +1771,8 @@ call_into (ScmsClient          *self,
       return;
     }
 
-  scms_scheduler_submit (self->scheduler, cancellable, scheduled_cb, g_steal_pointer (&task));
+  scms_scheduler_submit (self->scheduler, scms_endpoint_get_path (endpoint), cancellable,
+                         scheduled_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -23,6 +23,11 @@
  * click which needs three or four calls still answers at once. A 429 pauses
  * the whole queue (scms_scheduler_pause()) instead of retrying anything.
  *
+ * Calls may also name a lane, their endpoint: as the reference asks, and as
+ * Sonoran.js does, a lane has at most one call out at a time, and the next
+ * one waits until scms_scheduler_release(). Calls of other lanes go past it
+ * meanwhile, so a slow whitelist check does not hold up an account's page.
+ *
  * Everything happens on the main context the calls are submitted from.
  */
 
@@ -33,6 +38,7 @@ typedef struct
   gulong             cancelled_id;
   ScmsSchedulerFunc  func;
   gpointer           user_data;
+  const char        *lane;       /* interned, or NULL */
   gboolean           cancelled;
 } Pending;
 
@@ -45,6 +51,7 @@ struct _ScmsScheduler
   GQueue        queue;
   GSource      *wakeup;
   GSource      *idle;
+  GHashTable   *busy_lanes;      /* interned lanes with a call out */
 
   double        rate;
   double        tokens;
@@ -162,9 +169,17 @@ process (ScmsScheduler *self)
 
   refill (self, now);
 
-  while (self->queue.length > 0)
+  /* In order, passing over calls whose lane has one out: their turn comes
+   * with scms_scheduler_release(). */
+  for (GList *l = self->queue.head; l != NULL;)
     {
-      Pending *pending;
+      Pending *pending = l->data;
+
+      if (pending->lane != NULL && g_hash_table_contains (self->busy_lanes, pending->lane))
+        {
+          l = l->next;
+          continue;
+        }
 
       if (self->paused_until != 0)
         {
@@ -182,8 +197,13 @@ process (ScmsScheduler *self)
 
       self->tokens -= 1.0;
       self->n_dispatched++;
-      pending = g_queue_pop_head (&self->queue);
+      if (pending->lane != NULL)
+        g_hash_table_add (self->busy_lanes, (gpointer) pending->lane);
+
+      /* @func may queue more calls, at the tail: take the next link after. */
+      g_queue_delete_link (&self->queue, l);
       pending_finish (pending, FALSE);
+      l = self->queue.head;
     }
 
   /* An expired pause must be noticed even when nothing waits. */
@@ -246,6 +266,7 @@ scms_scheduler_dispose (GObject *object)
   if (self->idle != NULL)
     g_source_destroy (self->idle);
   self->idle = NULL;
+  g_hash_table_remove_all (self->busy_lanes);
 
   G_OBJECT_CLASS (scms_scheduler_parent_class)->dispose (object);
 }
@@ -260,6 +281,7 @@ scms_scheduler_finalize (GObject *object)
 
   g_clear_pointer (&self->shared_key, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_pointer (&self->busy_lanes, g_hash_table_unref);
 
   G_OBJECT_CLASS (scms_scheduler_parent_class)->finalize (object);
 }
@@ -379,6 +401,7 @@ scms_scheduler_init (ScmsScheduler *self)
   self->burst = 4;
   self->tokens = self->burst;
   self->last_refill = g_get_monotonic_time ();
+  self->busy_lanes = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->queue);
 }
 
@@ -485,14 +508,18 @@ scms_scheduler_set_burst (ScmsScheduler *self,
 /**
  * scms_scheduler_submit:
  * @self: a #ScmsScheduler
+ * @lane: (nullable): the call's endpoint, which has one call out at a time
  * @cancellable: (nullable): cancels the wait
  * @func: called exactly once, when the call may go or when it was cancelled
  * @user_data: for @func
  *
- * Queues a call. @func is never called from within this function.
+ * Queues a call. @func is never called from within this function. When it
+ * is called to let a call with a @lane go, the lane stays taken until
+ * scms_scheduler_release().
  */
 void
 scms_scheduler_submit (ScmsScheduler     *self,
+                       const char        *lane,
                        GCancellable      *cancellable,
                        ScmsSchedulerFunc  func,
                        gpointer           user_data)
@@ -507,6 +534,7 @@ scms_scheduler_submit (ScmsScheduler     *self,
   pending->self = self;
   pending->func = func;
   pending->user_data = user_data;
+  pending->lane = g_intern_string (lane);
   g_queue_push_tail (&self->queue, pending);
 
   if (cancellable != NULL)
@@ -520,6 +548,24 @@ scms_scheduler_submit (ScmsScheduler     *self,
 
   queue_process (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_QUEUED]);
+}
+
+/**
+ * scms_scheduler_release:
+ * @self: a #ScmsScheduler
+ * @lane: the lane of a call that was let go and is over
+ *
+ * Frees @lane for the next call queued in it.
+ */
+void
+scms_scheduler_release (ScmsScheduler *self,
+                        const char    *lane)
+{
+  g_return_if_fail (SCMS_IS_SCHEDULER (self));
+  g_return_if_fail (lane != NULL);
+
+  if (g_hash_table_remove (self->busy_lanes, g_intern_string (lane)) && self->queue.length > 0)
+    queue_process (self);
 }
 
 /**

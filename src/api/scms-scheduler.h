@@ -37,9 +37,12 @@ guint          scms_scheduler_get_burst        (ScmsScheduler     *self);
 void           scms_scheduler_set_burst        (ScmsScheduler     *self,
                                                 guint              burst);
 void           scms_scheduler_submit           (ScmsScheduler     *self,
+                                                const char        *lane,
                                                 GCancellable      *cancellable,
                                                 ScmsSchedulerFunc  func,
                                                 gpointer           user_data);
+void           scms_scheduler_release          (ScmsScheduler     *self,
+                                                const char        *lane);
 void           scms_scheduler_pause            (ScmsScheduler     *self,
                                                 guint              seconds);
 gint64         scms_scheduler_get_paused_until (ScmsScheduler     *self);
