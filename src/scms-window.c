@@ -272,6 +272,29 @@ reload_action (GtkWidget  *widget,
     scms_page_reload (self->visible_page);
 }
 
+/* Ctrl+F and Ctrl+L go to the page shown wherever the focus is, the
+ * sidebar included: a page's own shortcuts would only see the keys
+ * pressed inside it. The parameter is the page action to activate, which
+ * pages without a list or an identifier do not have. */
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ScmsWindow *self = SCMS_WINDOW (widget);
+
+  if (self->visible_page == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "community") != 0)
+    return;
+
+  /* A narrow window may show the sidebar alone: show the page first. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->visible_page),
+                              g_variant_get_string (param, NULL), NULL);
+}
+
 /* Opens the Full Whitelist page on the server given as parameter. */
 static void
 show_whitelist_action (GtkWidget  *widget,
@@ -884,6 +907,11 @@ scms_window_class_init (ScmsWindowClass *klass)
                                    close_connect_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.reload", NULL);
+  gtk_widget_class_install_action (widget_class, "win.page-action", "s", page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.page-action", "s", "page.search");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.page-action", "s", "page.focus-identifier");
   gtk_widget_class_install_action (widget_class, "win.show-whitelist", "x",
                                    show_whitelist_action);
 

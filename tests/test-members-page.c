@@ -348,7 +348,7 @@ test_members_focus_search (Fixture       *fixture,
   GtkWidget *focus;
 
   wait_for_state (SCMS_PAGE (fixture->page), SCMS_PAGE_STATE_RESULTS);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.focus-search",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.search",
                                              NULL));
   focus = gtk_window_get_focus (fixture->window);
   g_assert_nonnull (focus);

@@ -158,6 +158,99 @@ test_window_subscription_error (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* Does what pressing Ctrl+@keyval does when no widget inside a page takes
+ * it: activates the window's own shortcut for it. */
+static gboolean
+press_window_shortcut (ScmsWindow *window,
+                       guint       keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                 GTK_WIDGET (window),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Ctrl+F and Ctrl+L reach the page shown from anywhere in the window, the
+ * sidebar included, as the shortcuts window promises. */
+static void
+test_window_page_shortcuts (void)
+{
+  static const struct
+  {
+    const char    *page;
+    ScmsPageState  state;
+    guint          keyval;
+    GType        (*entry_type) (void);
+  } cases[] = {
+    { "members", SCMS_PAGE_STATE_RESULTS, GDK_KEY_f, gtk_search_entry_get_type },
+    { "full-whitelist", SCMS_PAGE_STATE_RESULTS, GDK_KEY_f, gtk_search_entry_get_type },
+    { "departments", SCMS_PAGE_STATE_RESULTS, GDK_KEY_f, gtk_search_entry_get_type },
+    { "account", SCMS_PAGE_STATE_EMPTY, GDK_KEY_l, gtk_text_get_type },
+    { "account-ranks", SCMS_PAGE_STATE_EMPTY, GDK_KEY_l, gtk_text_get_type },
+    { "check-api-id", SCMS_PAGE_STATE_EMPTY, GDK_KEY_l, gtk_text_get_type },
+    { "clock-in-out", SCMS_PAGE_STATE_EMPTY, GDK_KEY_l, gtk_text_get_type },
+    { "verify-whitelist", SCMS_PAGE_STATE_EMPTY, GDK_KEY_l, gtk_text_get_type },
+  };
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  GtkWidget *sidebar = find_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+
+  g_assert_nonnull (sidebar);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ScmsPage *page = scms_window_get_page (window, cases[i].page);
+      GtkWidget *focus;
+
+      g_test_message ("%s", cases[i].page);
+      scms_window_set_visible_page (window, cases[i].page);
+      spin (50);
+      wait_for_state (page, cases[i].state);
+
+      g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, sidebar));
+
+      g_assert_true (press_window_shortcut (window, cases[i].keyval));
+      focus = gtk_window_get_focus (GTK_WINDOW (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (focus, cases[i].entry_type ()) ||
+                     gtk_widget_get_ancestor (focus, cases[i].entry_type ()) != NULL);
+    }
+
+  /* A page without a list to search leaves the focus where it is. */
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (scms_window_get_page (window, "subscription"), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  press_window_shortcut (window, GDK_KEY_f);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), sidebar));
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 static void
 test_window_client_change_cancels (void)
 {
@@ -338,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
+  g_test_add_func ("/window/page-shortcuts", test_window_page_shortcuts);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);

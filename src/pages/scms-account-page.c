@@ -164,10 +164,9 @@ scms_account_page_class_init (ScmsAccountPageClass *klass)
 
   page_class->reload = scms_account_page_reload;
 
+  /* Ctrl+L, from the window. */
   gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
                                    focus_identifier_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "page.focus-identifier", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/scms-account-page.ui");

@@ -298,6 +298,7 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
+  /* Ctrl+L, from the window. */
   gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
                                    focus_identifier_action);
 

@@ -328,6 +328,7 @@ scms_check_api_id_page_class_init (ScmsCheckApiIdPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Ctrl+L, from the window. */
   gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
                                    focus_identifier_action);
 

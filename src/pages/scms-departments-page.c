@@ -293,6 +293,7 @@ scms_departments_page_class_init (ScmsDepartmentsPageClass *klass)
   page_class->reload = scms_departments_page_reload;
 
   gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
+  /* Ctrl+F, from the window. */
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -1896,7 +1896,8 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "whitelist.search", NULL, search_action);
+  /* Ctrl+F, from the window. */
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-api-ids", NULL,
                                    copy_api_ids_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-name", NULL, copy_name_action);
@@ -1906,9 +1907,6 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "bulk.pause", NULL, bulk_pause_action);
   gtk_widget_class_install_action (widget_class, "bulk.cancel", NULL, bulk_cancel_action);
   gtk_widget_class_install_action (widget_class, "bulk.export", NULL, bulk_export_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "whitelist.search", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/scms-full-whitelist-page.ui");

@@ -584,10 +584,8 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
                                    close_account_action);
   gtk_widget_class_install_action (widget_class, "page.retry-account", NULL,
                                    retry_account_action);
-  gtk_widget_class_install_action (widget_class, "page.focus-search", NULL,
-                                   focus_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "page.focus-search", NULL);
+  /* Ctrl+F, from the window. */
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, focus_search_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/scms-members-page.ui");

@@ -467,6 +467,7 @@ scms_verify_whitelist_page_class_init (ScmsVerifyWhitelistPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Ctrl+L, from the window. */
   gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
                                    focus_identifier_action);
 
