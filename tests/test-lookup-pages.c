@@ -569,12 +569,21 @@ run_verify_whitelist (ScmsMockServer *server)
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_NOT_ALLOWED);
   g_assert_false (scms_whitelist_verdict_get_allowed (verdict));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
+  /* The server names only those who may join: the identifier asked about
+   * says whom the denial is about. */
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), PRIYA));
+  g_assert_null (find_shown_cell (GTK_WIDGET (page), "Elena Ashgrove"));
+  g_assert_null (find_shown_cell (GTK_WIDGET (page), "Tobias Wrenfield"));
 
+  /* No member is not a denial of one. */
   verify (&f, NOBODY);
   verdict = scms_verify_whitelist_page_get_verdict (page);
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_UNKNOWN_MEMBER);
-  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
-  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No member matches this identifier"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No Member Found"));
+  g_assert_null (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page),
+                                     "No member matches this identifier. Check it and try again."));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), NOBODY));
 
   fixture_clear (&f);
 }

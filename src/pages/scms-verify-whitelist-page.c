@@ -70,9 +70,10 @@ get_verdict_title_cb (gpointer              instance,
       return g_strdup (_("Allowed"));
     case SCMS_VERDICT_BYPASSED:
       return g_strdup (_("Bypassed"));
+    case SCMS_VERDICT_UNKNOWN_MEMBER:
+      return g_strdup (_("No Member Found"));
     case SCMS_VERDICT_NOT_ALLOWED:
     case SCMS_VERDICT_BLOCKED:
-    case SCMS_VERDICT_UNKNOWN_MEMBER:
     default:
       return g_strdup (_("Not Allowed"));
     }
@@ -100,22 +101,31 @@ get_verdict_icon_cb (gpointer              instance,
     }
 }
 
+/* Who the answer is about: the name the server gave, which it only gives
+ * when the member may join, else the identifier that was asked about. */
 static char *
 get_verdict_name_cb (gpointer              instance,
                      ScmsWhitelistVerdict *verdict)
 {
+  ScmsVerifyWhitelistPage *self = SCMS_VERIFY_WHITELIST_PAGE (instance);
   const char *name = verdict != NULL ? scms_whitelist_verdict_get_name (verdict) : NULL;
 
-  return g_strdup (name ? name : "");
+  if (verdict == NULL)
+    return g_strdup ("");
+
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+
+  return g_strdup (self->identifier != NULL ? self->identifier : "");
 }
 
 static gboolean
 get_has_name_cb (gpointer              instance,
                  ScmsWhitelistVerdict *verdict)
 {
-  const char *name = verdict != NULL ? scms_whitelist_verdict_get_name (verdict) : NULL;
+  g_autofree char *name = get_verdict_name_cb (instance, verdict);
 
-  return name != NULL && *name != '\0';
+  return *name != '\0';
 }
 
 static char *
@@ -138,7 +148,7 @@ get_verdict_description_cb (gpointer              instance,
     case SCMS_VERDICT_BLOCKED:
       return g_strdup (_("Blocked by one of the member’s ranks"));
     case SCMS_VERDICT_UNKNOWN_MEMBER:
-      return g_strdup (_("No member matches this identifier"));
+      return g_strdup (_("No member matches this identifier. Check it and try again."));
     case SCMS_VERDICT_NOT_ALLOWED:
     default:
       return g_strdup (_("None of the member’s ranks is allowed on this server"));
@@ -176,9 +186,11 @@ set_verdict (ScmsVerifyWhitelistPage *self,
         case SCMS_VERDICT_BYPASSED:
           wanted = "bypassed";
           break;
+        case SCMS_VERDICT_UNKNOWN_MEMBER:
+          /* Not an answer about a member: no colour. */
+          break;
         case SCMS_VERDICT_NOT_ALLOWED:
         case SCMS_VERDICT_BLOCKED:
-        case SCMS_VERDICT_UNKNOWN_MEMBER:
         default:
           wanted = "denied";
           break;
