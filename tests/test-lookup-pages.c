@@ -154,9 +154,28 @@ find_member (ScmsMemberFinder *finder,
 
 /* Account Ranks */
 
+/* Whether @cell, a label or an inscription, has room for all of @text. */
+static void
+assert_not_cut (GtkWidget  *cell,
+                const char *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  g_assert_nonnull (cell);
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_test_message ("“%s”: %d px of text in %d px", text, width, gtk_widget_get_width (cell));
+  g_assert_cmpint (width, <=, gtk_widget_get_width (cell));
+}
+
 static void
 test_ranks_success (void)
 {
+  static const char * const departments[] = {
+    "Copper Basin Police Department (CBPD)",
+    "Emergency Communications (COMMS)",
+  };
   Fixture f = { 0 };
   ScmsAccountRanksPage *page;
   GListModel *ranks;
@@ -167,6 +186,9 @@ test_ranks_success (void)
   g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_EMPTY);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Look Up a Member"));
 
+  /* As wide as a page in the app's window at its default size. */
+  gtk_window_set_default_size (f.window, 720, 600);
+
   find_member (scms_account_ranks_page_get_finder (page), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
 
@@ -176,9 +198,12 @@ test_ranks_success (void)
   g_assert_cmpstr (scms_rank_get_label (first), ==, "Sergeant");
   g_assert_cmpstr (scms_rank_get_department_short (first), ==, "CBPD");
 
-  /* People see the names, not only the IDs. */
+  /* People see the names, not only the IDs, and whole: the longest
+   * department name fits at the window's default width. */
   spin (100);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Dispatcher"));
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    assert_not_cut (find_shown_cell (GTK_WIDGET (page), departments[i]), departments[i]);
 
   fixture_clear (&f);
 }
