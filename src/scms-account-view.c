@@ -16,6 +16,7 @@
 
 #include "scms-account-view.h"
 #include "scms-page.h"
+#include "scms-util.h"
 
 /*
  * ScmsAccountView shows one member: name, status, identifiers with copy
@@ -89,16 +90,10 @@ static char *
 format_local_time (GDateTime  *date_time,
                    const char *fallback)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (date_time == NULL)
     return g_strdup (fallback != NULL && fallback[0] != '\0' ? fallback : _("Unknown"));
 
-  local = g_date_time_to_local (date_time);
-
-  /* Translators: a date and time in local time, in g_date_time_format()
-   * syntax, e.g. "9 March 2024, 19:14". */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return scms_format_date_time (date_time);
 }
 
 static void

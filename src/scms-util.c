@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "scms-util.h"
 
 /*
@@ -132,4 +134,28 @@ scms_name_buttons (GtkWidget *root)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     scms_name_buttons (child);
+}
+
+/**
+ * scms_format_date_time:
+ * @date_time: a date and time, in any time zone
+ *
+ * The one way the app writes a date and time: in local time, in the
+ * format the translation gives.
+ *
+ * Returns: (transfer full): e.g. "June 2, 2026 at 17:00"
+ */
+char *
+scms_format_date_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  local = g_date_time_to_local (date_time);
+
+  /* Translators: a date and time in local time, in the format of
+   * g_date_time_format(), e.g. "June 2, 2026 at 17:00". Use the order
+   * and the clock your language uses. */
+  return g_date_time_format (local, _("%B %-d, %Y at %H:%M"));
 }

@@ -11,8 +11,9 @@
 
 G_BEGIN_DECLS
 
-void scms_button_set_mnemonic_label (GtkButton  *button,
-                                     const char *label);
-void scms_name_buttons              (GtkWidget  *root);
+void  scms_button_set_mnemonic_label (GtkButton  *button,
+                                      const char *label);
+void  scms_name_buttons              (GtkWidget  *root);
+char *scms_format_date_time          (GDateTime  *date_time);
 
 G_END_DECLS

@@ -420,6 +420,9 @@ click (GtkWidget *root,
 static void
 run_clock_in_out (ScmsMockServer *server)
 {
+  g_autoptr(GDateTime) start_utc = NULL;
+  g_autofree char *since = NULL;
+  GDateTime *start;
   Fixture f = { 0 };
   ScmsClockInOutPage *page;
   AdwMessageDialog *dialog;
@@ -445,7 +448,12 @@ run_clock_in_out (ScmsMockServer *server)
   g_assert_cmpuint (scms_mock_server_get_request_count (server, "/general/get_current_clock_in"),
                     >=, 2);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Clocked in"));
-  g_assert_nonnull (scms_clock_in_get_start_date_time (scms_clock_in_out_page_get_clock_in (page)));
+  start = scms_clock_in_get_start_date_time (scms_clock_in_out_page_get_clock_in (page));
+  g_assert_nonnull (start);
+  /* Written as the account view writes dates (the tests run in UTC). */
+  start_utc = g_date_time_to_utc (start);
+  since = g_date_time_format (start_utc, "Since %B %-d, %Y at %H:%M");
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), since));
   g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _In")));
 
   /* Clock Out. */
@@ -801,6 +809,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* Dates are shown in local time: make it the same everywhere. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())

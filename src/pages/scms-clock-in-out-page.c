@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-clock-in-out-page.h"
+#include "scms-util.h"
 
 /*
  * Whether a member is on shift (GET_CURRENT_CLOCK_IN) and the buttons to
@@ -85,7 +86,6 @@ static char *
 get_since_cb (gpointer     instance,
               ScmsClockIn *clock_in)
 {
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
   GDateTime *start;
 
@@ -96,10 +96,7 @@ get_since_cb (gpointer     instance,
   if (start == NULL)
     return g_strdup (_("On shift"));
 
-  local = g_date_time_to_local (start);
-  /* Translators: the start of a shift in local time, in the format of
-   * g_date_time_format(), e.g. "June 2, 2026 at 17:00". */
-  when = g_date_time_format (local, _("%B %-d, %Y at %H:%M"));
+  when = scms_format_date_time (start);
 
   /* Translators: %s is when the shift started, e.g. "June 2, 2026 at 17:00". */
   return g_strdup_printf (_("Since %s"), when);
