@@ -265,11 +265,25 @@ connect_ok (ScmsWindow *window)
 
 /* Tests with the keyring */
 
+/* Where @widget's top edge is in @window, once laid out. */
+static float
+y_in_window (ScmsWindow *window,
+             GtkWidget  *widget)
+{
+  graphene_point_t point;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
 static void
 test_connect_validation (void)
 {
   ScmsWindow *window;
   ScmsConnectPage *page;
+  float fields_at;
 
   reset_state ();
   window = create_window ();
@@ -279,12 +293,17 @@ test_connect_validation (void)
   /* Without a community the form is what the window shows. */
   g_assert_true (gtk_widget_get_mapped (form (window)));
   g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Add a Community"));
+  fields_at = y_in_window (window, find_row (form (window), "Community ID"));
 
   fill_and_connect (window, "  ", api_key, scms_mock_server_get_url (mock_server));
   g_assert_false (scms_connect_page_get_busy (page));
   g_assert_cmpstr (scms_connect_page_get_message (page), ==, "Enter the community ID.");
   g_assert_nonnull (find_shown_label (form (window), "Enter the community ID."));
   g_assert_true (gtk_widget_has_css_class (find_row (form (window), "Community ID"), "error"));
+
+  /* The message comes below the fields, which stay where they were. */
+  spin (50);
+  g_assert_cmpfloat (y_in_window (window, find_row (form (window), "Community ID")), ==, fields_at);
 
   fill_and_connect (window, community_id, " ", scms_mock_server_get_url (mock_server));
   g_assert_cmpstr (scms_connect_page_get_message (page), ==, "Enter the API key.");
