@@ -20,6 +20,7 @@ from scmsatspi import (launch_against_mock, Tap, click, find, find_button, find_
 
 ELENA = '430291437292752760'
 PRIYA = '684737923142603598'
+NOBODY = '111111111111111111'
 
 
 def control(page, role, name):
@@ -72,6 +73,14 @@ def verify_whitelist(tap, frame, variant, build_dir, shoot):
     click(button)
     denied = poll(lambda: find_label_text(page, 'Not Allowed'))
     tap.check(denied is not None, f'[{variant}] Priya\'s API ID reads "Not Allowed"')
+    about = denied and poll(lambda: find_label_text(page, PRIYA), timeout=5)
+    tap.check(about is not None, f'[{variant}] the denial shows whom it is about (her API ID)')
+
+    type_into(entry, NOBODY)
+    click(button)
+    nobody = poll(lambda: find_label_text(page, 'No Member Found'))
+    tap.check(nobody is not None and find_label_text(page, 'Not Allowed') is None,
+              f'[{variant}] an unknown API ID reads "No Member Found", not "Not Allowed"')
 
 
 def clock_in_out(tap, frame, variant, build_dir, shoot):
@@ -164,7 +173,7 @@ def departments(tap, frame, variant, build_dir, shoot):
         screenshot(tap, build_dir, 'departments.png')
 
 
-CHECKS_PER_VARIANT = 16
+CHECKS_PER_VARIANT = 18
 
 
 def run(tap, app_path, build_dir, variant, shoot):
