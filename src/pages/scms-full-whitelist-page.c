@@ -661,6 +661,28 @@ copy_name_action (GtkWidget  *widget,
     copy_text (self, scms_whitelist_entry_get_name (entry));
 }
 
+/* What "Open its whitelist" on the Game Servers page (win.show-whitelist)
+ * asks for: that server's whitelist, all of it. What the user left here,
+ * another tab or a search, would hide entries they did not ask to hide;
+ * only the Bulk Check input stays, as it is their own typing. The search
+ * is cleared after the server is chosen, so that it runs over the new
+ * download rather than once more over the old whitelist. */
+static void
+show_server_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ScmsFullWhitelistPage *self = SCMS_FULL_WHITELIST_PAGE (widget);
+  gint64 server_id = g_variant_get_int64 (param);
+
+  if (server_id < 1)
+    return;
+
+  gtk_stack_set_visible_child_name (self->view_stack, "entries");
+  scms_full_whitelist_page_set_server_id (self, server_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1897,6 +1919,8 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "whitelist.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "whitelist.show-server", "x",
+                                   show_server_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-api-ids", NULL,
                                    copy_api_ids_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-name", NULL, copy_name_action);
