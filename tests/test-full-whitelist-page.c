@@ -879,6 +879,97 @@ test_whitelist_selection_kept (void)
   scms_mock_server_stop (long_list);
 }
 
+static gboolean
+is_status_titled (GtkWidget     *widget,
+                  gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* Counts the times "No Matching Entries" came on screen while the page was
+ * still searching: it would say so, wrongly, before the results came. */
+static void
+no_match_mapped_cb (GtkWidget             *no_match,
+                    ScmsFullWhitelistPage *page)
+{
+  guint *n_early = g_object_get_data (G_OBJECT (no_match), "test-n-early");
+
+  if (scms_full_whitelist_page_is_busy (page))
+    (*n_early)++;
+}
+
+/* A search that finds nothing says so instead of showing an empty list,
+ * and the list comes back when the search finds something again; never
+ * while the search is still looking, on a small whitelist or on one that
+ * takes several steps to search. */
+static void
+test_whitelist_no_match (void)
+{
+  g_autoptr(ScmsMockServer) long_list = start_mock_with_whitelist (20000);
+  ScmsMockServer *mocks[] = { mock_server, long_list };
+  const char *found[] = { "Elena Ashgrove", "Whitelist Member 019999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mocks); i++)
+    {
+      g_autoptr(ScmsClient) client = create_client_for (mocks[i]);
+      ScmsWindow *window = create_window (client);
+      ScmsFullWhitelistPage *page = open_page (window);
+      GtkWidget *view = GTK_WIDGET (scms_full_whitelist_page_get_column_view (page));
+      guint total = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page));
+      g_autofree char *none_count = count_entries_text (0, total, TRUE);
+      g_autofree char *one_count = count_entries_text (1, total, TRUE);
+      GtkWidget *no_match;
+      guint n_early = 0;
+
+      g_test_message ("%u entries", total);
+      no_match = find_widget (GTK_WIDGET (page), FIND_ANY, is_status_titled,
+                              "No Matching Entries");
+      g_assert_nonnull (no_match);
+      g_object_set_data (G_OBJECT (no_match), "test-n-early", &n_early);
+      g_signal_connect (no_match, "map", G_CALLBACK (no_match_mapped_cb), page);
+
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+
+      scms_full_whitelist_page_set_search_text (page, "zzzz");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), none_count));
+      g_assert_false (gtk_widget_get_mapped (view));
+
+      /* Another search that finds nothing, looked for among all entries. */
+      scms_full_whitelist_page_set_search_text (page, "zzqq");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+
+      scms_full_whitelist_page_set_search_text (page, found[i]);
+      wait_idle (page);
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), found[i]));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), one_count));
+
+      /* From a whole list to nothing, and back. */
+      scms_full_whitelist_page_set_search_text (page, "");
+      wait_idle (page);
+      scms_full_whitelist_page_set_search_text (page, "zzzz");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      scms_full_whitelist_page_set_search_text (page, "");
+      wait_idle (page);
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+
+      g_assert_cmpuint (n_early, ==, 0);
+      g_signal_handlers_disconnect_by_func (no_match, no_match_mapped_cb, page);
+      destroy_window (window);
+      assert_finalized_soon (g_steal_pointer (&client));
+    }
+
+  scms_mock_server_stop (long_list);
+}
+
 static void
 test_whitelist_large (void)
 {
@@ -952,6 +1043,7 @@ main (int   argc,
 
   g_test_add_func ("/full-whitelist/server-1", test_whitelist_server_1);
   g_test_add_func ("/full-whitelist/search", test_whitelist_search);
+  g_test_add_func ("/full-whitelist/no-match", test_whitelist_no_match);
   g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);

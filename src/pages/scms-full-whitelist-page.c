@@ -77,7 +77,9 @@ struct _ScmsFullWhitelistPage
   GtkStack            *state_stack;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
+  GtkWidget           *entries_scroller;
   GtkColumnView       *entries_view;
+  GtkWidget           *no_match_page;
   GtkSingleSelection  *entries_selection;
   ScmsWhitelistSearch *search_model;
   GtkSortListModel    *sort_model;
@@ -369,9 +371,47 @@ search_pending_cb (ScmsFullWhitelistPage *self)
 }
 
 static void
+show_no_match (ScmsFullWhitelistPage *self,
+               gboolean               no_match)
+{
+  gtk_widget_set_visible (self->no_match_page, no_match);
+  gtk_widget_set_visible (self->entries_scroller, !no_match);
+}
+
+/* A search that finds nothing says so in place of the list, but only once
+ * it is done: a search runs in steps, and the whitelist may still be
+ * arriving, so the list can be empty for a few turns before the first
+ * results come; till then what is shown stays. It reads two counts,
+ * whatever the size of the whitelist. */
+static void
+update_no_match (ScmsFullWhitelistPage *self)
+{
+  guint total;
+
+  /* Models still report changes while the template is torn down. */
+  if (self->search_model == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->search_model)) > 0)
+    {
+      show_no_match (self, FALSE);
+      return;
+    }
+
+  if (self->streaming || scms_whitelist_search_get_pending (self->search_model))
+    return;
+
+  /* With entries, only a search hides them all; without any, the page
+   * shows its empty state instead. */
+  total = self->entries != NULL ? g_list_model_get_n_items (self->entries) : 0;
+  show_no_match (self, total > 0);
+}
+
+static void
 shown_changed_cb (ScmsFullWhitelistPage *self)
 {
   update_count (self);
+  update_no_match (self);
   update_actions (self);
 }
 
@@ -512,6 +552,9 @@ load_whitelist (ScmsFullWhitelistPage *self)
   bulk_reset (self);
   self->streaming = FALSE;
   scms_full_whitelist_page_set_entries (self, NULL);
+  /* Whether the search finds anything in the new whitelist is known once
+   * it is all in (see update_no_match()). */
+  show_no_match (self, FALSE);
 
   cancellable = scms_page_get_cancellable (page);
   scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
@@ -1941,7 +1984,9 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_selection);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, sort_model);
@@ -1977,6 +2022,8 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::pending",
                            G_CALLBACK (search_pending_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_model, "notify::pending",
+                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
@@ -2092,6 +2139,7 @@ scms_full_whitelist_page_set_entries (ScmsFullWhitelistPage *self,
                                                                 : SCMS_PAGE_STATE_EMPTY);
 
   update_count (self);
+  update_no_match (self);
   update_actions (self);
 }
 
