@@ -19,6 +19,11 @@
 #include "scms-full-whitelist-page.h"
 #include "scms-gui-test.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* At the client's default, polite rate: a bulk check is still running when
  * a test pauses or cancels it. */
 static ScmsClient *
@@ -879,6 +884,166 @@ test_whitelist_selection_kept (void)
   scms_mock_server_stop (long_list);
 }
 
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* What pasting would give, read back through the clipboard. */
+static char *
+dup_clipboard_text (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  while (text == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (10);
+    }
+
+  return text;
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef int (*FakeKeyEventFunc) (Display       *display,
+                                 unsigned int   keycode,
+                                 int            is_press,
+                                 unsigned long  delay);
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Presses Ctrl+C on the keyboard of the X server. GTK 4 has no public way
+ * to make a key event, so the keys go through the server as a keyboard's
+ * would, with XTest (which Xvfb has), to whatever has the focus. GTK does
+ * not link libXtst: it is opened here. Returns FALSE where that cannot
+ * be done. */
+static gboolean
+press_ctrl_c (GtkWidget *widget)
+{
+  static FakeKeyEventFunc fake_key_event;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  guint keyvals[] = { GDK_KEY_Control_L, GDK_KEY_c };
+  guint keycodes[G_N_ELEMENTS (keyvals)];
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  if (fake_key_event == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+
+      if (xtst == NULL)
+        return FALSE;
+      fake_key_event = (FakeKeyEventFunc) dlsym (xtst, "XTestFakeKeyEvent");
+      if (fake_key_event == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+    {
+      g_autofree GdkKeymapKey *keys = NULL;
+      int n_keys;
+
+      g_assert_true (gdk_display_map_keyval (display, keyvals[i], &keys, &n_keys));
+      keycodes[i] = keys[0].keycode;
+    }
+
+  /* Without a window manager, presenting a shown window gives it the
+   * focus. */
+  gtk_window_present (GTK_WINDOW (gtk_widget_get_root (widget)));
+  wait_until (window_active, gtk_widget_get_root (widget), "the window to have the focus");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keycodes); i++)
+    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i], TRUE, 0);
+  for (guint i = G_N_ELEMENTS (keycodes); i > 0; i--)
+    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i - 1], FALSE, 0);
+  gdk_display_flush (display);
+  spin (100);
+
+  return TRUE;
+}
+#endif
+
+/* Ctrl+C on the list copies the selected entry's API IDs, one per line, as
+ * Copy API IDs does, and says so; in the search entry it copies the text
+ * selected there. */
+static void
+test_whitelist_copy_shortcut (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *view = GTK_WIDGET (scms_full_whitelist_page_get_column_view (page));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (scms_full_whitelist_page_get_shown (page));
+  GtkWidget *search_entry;
+  GtkWidget *focus;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *copied_search = NULL;
+  ScmsWhitelistEntry *elena;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)))
+    {
+      g_test_skip ("Key presses are made through the X server");
+      goto out;
+    }
+
+  /* Choose Elena's row, on the list. */
+  scms_full_whitelist_page_set_search_text (page, "Elena");
+  wait_idle (page);
+  gtk_single_selection_set_selected (selection, 0);
+  elena = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (elena), ==, "Elena Ashgrove");
+  expected = g_strjoinv ("\n", (char **) scms_whitelist_entry_get_api_ids (elena));
+  g_assert_nonnull (strchr (expected, '\n'));
+  gtk_widget_grab_focus (view);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  g_assert_null (find_shown_text (GTK_WIDGET (window), "Copied"));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (view), "nothing copied yet");
+  if (!press_ctrl_c (view))
+    {
+      g_test_skip ("No XTest to press keys with");
+      goto out;
+    }
+  copied = dup_clipboard_text (view);
+  g_assert_cmpstr (copied, ==, expected);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Copied"));
+
+  /* In the search entry, Ctrl+C is the entry's. */
+  search_entry = find_widget (GTK_WIDGET (page), FIND_MAPPED, is_of_type,
+                              GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search_entry);
+  gtk_widget_grab_focus (search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (search_entry), 0, -1);
+  g_assert_true (press_ctrl_c (search_entry));
+  copied_search = dup_clipboard_text (view);
+  g_assert_cmpstr (copied_search, ==, "Elena");
+
+out:
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+#else
+  g_test_skip ("Key presses are made through the X server");
+#endif
+}
+
 static gboolean
 is_status_titled (GtkWidget     *widget,
                   gconstpointer  title)
@@ -1044,6 +1209,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/server-1", test_whitelist_server_1);
   g_test_add_func ("/full-whitelist/search", test_whitelist_search);
   g_test_add_func ("/full-whitelist/no-match", test_whitelist_no_match);
+  g_test_add_func ("/full-whitelist/copy-shortcut", test_whitelist_copy_shortcut);
   g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
