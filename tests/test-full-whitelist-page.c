@@ -1044,6 +1044,39 @@ out:
 #endif
 }
 
+/* Screen readers read the server list by the name GTK gives it: its own
+ * label, if it has one, then the names of the widgets it is labelled by
+ * (gtk_at_context_get_name() in GTK 4.8). With both, "Server Server". */
+static void
+test_whitelist_server_list_name (void)
+{
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *dropdown = find_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *label = find_shown_text (GTK_WIDGET (page), "_Server");
+  g_autofree char *label_name = NULL;
+  g_autofree char *labelled_by = NULL;
+
+  g_assert_nonnull (dropdown);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (label)) == dropdown);
+
+  /* Named once, by the label on screen beside it. */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (dropdown),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  labelled_by = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (dropdown),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                    label, NULL);
+  g_assert_null (labelled_by);
+  label_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Server");
+  g_assert_null (label_name);
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 static gboolean
 is_status_titled (GtkWidget     *widget,
                   gconstpointer  title)
@@ -1186,6 +1219,11 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* /full-whitelist/server-list-name reads what screen readers are told:
+   * GTK_A11Y=none would keep none of it. The test backend keeps it in
+   * memory, and needs no accessibility bus either. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   if (!gtk_init_check ())
     {
       if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
@@ -1210,6 +1248,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/search", test_whitelist_search);
   g_test_add_func ("/full-whitelist/no-match", test_whitelist_no_match);
   g_test_add_func ("/full-whitelist/copy-shortcut", test_whitelist_copy_shortcut);
+  g_test_add_func ("/full-whitelist/server-list-name", test_whitelist_server_list_name);
   g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
