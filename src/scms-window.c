@@ -309,7 +309,9 @@ show_whitelist_action (GtkWidget  *widget,
   if (page == NULL || server_id < 1)
     return;
 
-  scms_full_whitelist_page_set_server_id (SCMS_FULL_WHITELIST_PAGE (page), server_id);
+  /* Through the page's action, which also brings back its Whitelist tab
+   * and clears its search: setting the server alone left them as they were. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "whitelist.show-server", "x", server_id);
   scms_window_set_visible_page (self, "full-whitelist");
 }
 

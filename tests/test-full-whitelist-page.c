@@ -19,6 +19,11 @@
 #include "scms-full-whitelist-page.h"
 #include "scms-gui-test.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* At the client's default, polite rate: a bulk check is still running when
  * a test pauses or cancels it. */
 static ScmsClient *
@@ -880,6 +885,290 @@ test_whitelist_selection_kept (void)
 }
 
 static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* What pasting would give, read back through the clipboard. */
+static char *
+dup_clipboard_text (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  gint64 end = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  while (text == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      spin (10);
+    }
+
+  return text;
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef int (*FakeKeyEventFunc) (Display       *display,
+                                 unsigned int   keycode,
+                                 int            is_press,
+                                 unsigned long  delay);
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+/* Presses Ctrl+C on the keyboard of the X server. GTK 4 has no public way
+ * to make a key event, so the keys go through the server as a keyboard's
+ * would, with XTest (which Xvfb has), to whatever has the focus. GTK does
+ * not link libXtst: it is opened here. Returns FALSE where that cannot
+ * be done. */
+static gboolean
+press_ctrl_c (GtkWidget *widget)
+{
+  static FakeKeyEventFunc fake_key_event;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  guint keyvals[] = { GDK_KEY_Control_L, GDK_KEY_c };
+  guint keycodes[G_N_ELEMENTS (keyvals)];
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  if (fake_key_event == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+
+      if (xtst == NULL)
+        return FALSE;
+      fake_key_event = (FakeKeyEventFunc) dlsym (xtst, "XTestFakeKeyEvent");
+      if (fake_key_event == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
+    {
+      g_autofree GdkKeymapKey *keys = NULL;
+      int n_keys;
+
+      g_assert_true (gdk_display_map_keyval (display, keyvals[i], &keys, &n_keys));
+      keycodes[i] = keys[0].keycode;
+    }
+
+  /* Without a window manager, presenting a shown window gives it the
+   * focus. */
+  gtk_window_present (GTK_WINDOW (gtk_widget_get_root (widget)));
+  wait_until (window_active, gtk_widget_get_root (widget), "the window to have the focus");
+
+  for (guint i = 0; i < G_N_ELEMENTS (keycodes); i++)
+    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i], TRUE, 0);
+  for (guint i = G_N_ELEMENTS (keycodes); i > 0; i--)
+    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i - 1], FALSE, 0);
+  gdk_display_flush (display);
+  spin (100);
+
+  return TRUE;
+}
+#endif
+
+/* Ctrl+C on the list copies the selected entry's API IDs, one per line, as
+ * Copy API IDs does, and says so; in the search entry it copies the text
+ * selected there. */
+static void
+test_whitelist_copy_shortcut (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *view = GTK_WIDGET (scms_full_whitelist_page_get_column_view (page));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (scms_full_whitelist_page_get_shown (page));
+  GtkWidget *search_entry;
+  GtkWidget *focus;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *copied_search = NULL;
+  ScmsWhitelistEntry *elena;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)))
+    {
+      g_test_skip ("Key presses are made through the X server");
+      goto out;
+    }
+
+  /* Choose Elena's row, on the list. */
+  scms_full_whitelist_page_set_search_text (page, "Elena");
+  wait_idle (page);
+  gtk_single_selection_set_selected (selection, 0);
+  elena = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (scms_whitelist_entry_get_name (elena), ==, "Elena Ashgrove");
+  expected = g_strjoinv ("\n", (char **) scms_whitelist_entry_get_api_ids (elena));
+  g_assert_nonnull (strchr (expected, '\n'));
+  gtk_widget_grab_focus (view);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  g_assert_null (find_shown_text (GTK_WIDGET (window), "Copied"));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (view), "nothing copied yet");
+  if (!press_ctrl_c (view))
+    {
+      g_test_skip ("No XTest to press keys with");
+      goto out;
+    }
+  copied = dup_clipboard_text (view);
+  g_assert_cmpstr (copied, ==, expected);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Copied"));
+
+  /* In the search entry, Ctrl+C is the entry's. */
+  search_entry = find_widget (GTK_WIDGET (page), FIND_MAPPED, is_of_type,
+                              GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search_entry);
+  gtk_widget_grab_focus (search_entry);
+  gtk_editable_select_region (GTK_EDITABLE (search_entry), 0, -1);
+  g_assert_true (press_ctrl_c (search_entry));
+  copied_search = dup_clipboard_text (view);
+  g_assert_cmpstr (copied_search, ==, "Elena");
+
+out:
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+#else
+  g_test_skip ("Key presses are made through the X server");
+#endif
+}
+
+/* Screen readers read the server list by the name GTK gives it: its own
+ * label, if it has one, then the names of the widgets it is labelled by
+ * (gtk_at_context_get_name() in GTK 4.8). With both, "Server Server". */
+static void
+test_whitelist_server_list_name (void)
+{
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *dropdown = find_type (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN);
+  GtkWidget *label = find_shown_text (GTK_WIDGET (page), "_Server");
+  g_autofree char *label_name = NULL;
+  g_autofree char *labelled_by = NULL;
+
+  g_assert_nonnull (dropdown);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (label)) == dropdown);
+
+  /* Named once, by the label on screen beside it. */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (dropdown),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  labelled_by = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (dropdown),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                    label, NULL);
+  g_assert_null (labelled_by);
+  label_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, "Server");
+  g_assert_null (label_name);
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
+static gboolean
+is_status_titled (GtkWidget     *widget,
+                  gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* Counts the times "No Matching Entries" came on screen while the page was
+ * still searching: it would say so, wrongly, before the results came. */
+static void
+no_match_mapped_cb (GtkWidget             *no_match,
+                    ScmsFullWhitelistPage *page)
+{
+  guint *n_early = g_object_get_data (G_OBJECT (no_match), "test-n-early");
+
+  if (scms_full_whitelist_page_is_busy (page))
+    (*n_early)++;
+}
+
+/* A search that finds nothing says so instead of showing an empty list,
+ * and the list comes back when the search finds something again; never
+ * while the search is still looking, on a small whitelist or on one that
+ * takes several steps to search. */
+static void
+test_whitelist_no_match (void)
+{
+  g_autoptr(ScmsMockServer) long_list = start_mock_with_whitelist (20000);
+  ScmsMockServer *mocks[] = { mock_server, long_list };
+  const char *found[] = { "Elena Ashgrove", "Whitelist Member 019999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mocks); i++)
+    {
+      g_autoptr(ScmsClient) client = create_client_for (mocks[i]);
+      ScmsWindow *window = create_window (client);
+      ScmsFullWhitelistPage *page = open_page (window);
+      GtkWidget *view = GTK_WIDGET (scms_full_whitelist_page_get_column_view (page));
+      guint total = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page));
+      g_autofree char *none_count = count_entries_text (0, total, TRUE);
+      g_autofree char *one_count = count_entries_text (1, total, TRUE);
+      GtkWidget *no_match;
+      guint n_early = 0;
+
+      g_test_message ("%u entries", total);
+      no_match = find_widget (GTK_WIDGET (page), FIND_ANY, is_status_titled,
+                              "No Matching Entries");
+      g_assert_nonnull (no_match);
+      g_object_set_data (G_OBJECT (no_match), "test-n-early", &n_early);
+      g_signal_connect (no_match, "map", G_CALLBACK (no_match_mapped_cb), page);
+
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+
+      scms_full_whitelist_page_set_search_text (page, "zzzz");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), none_count));
+      g_assert_false (gtk_widget_get_mapped (view));
+
+      /* Another search that finds nothing, looked for among all entries. */
+      scms_full_whitelist_page_set_search_text (page, "zzqq");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+
+      scms_full_whitelist_page_set_search_text (page, found[i]);
+      wait_idle (page);
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), found[i]));
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), one_count));
+
+      /* From a whole list to nothing, and back. */
+      scms_full_whitelist_page_set_search_text (page, "");
+      wait_idle (page);
+      scms_full_whitelist_page_set_search_text (page, "zzzz");
+      wait_idle (page);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      scms_full_whitelist_page_set_search_text (page, "");
+      wait_idle (page);
+      g_assert_null (find_shown_text (GTK_WIDGET (page), "No Matching Entries"));
+      g_assert_true (gtk_widget_get_mapped (view));
+
+      g_assert_cmpuint (n_early, ==, 0);
+      g_signal_handlers_disconnect_by_func (no_match, no_match_mapped_cb, page);
+      destroy_window (window);
+      assert_finalized_soon (g_steal_pointer (&client));
+    }
+
+  scms_mock_server_stop (long_list);
+}
+
+static void
 test_whitelist_large (void)
 {
   g_autoptr(ScmsMockServer) big = scms_mock_server_new ();
@@ -930,6 +1219,11 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* /full-whitelist/server-list-name reads what screen readers are told:
+   * GTK_A11Y=none would keep none of it. The test backend keeps it in
+   * memory, and needs no accessibility bus either. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   if (!gtk_init_check ())
     {
       if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
@@ -952,6 +1246,9 @@ main (int   argc,
 
   g_test_add_func ("/full-whitelist/server-1", test_whitelist_server_1);
   g_test_add_func ("/full-whitelist/search", test_whitelist_search);
+  g_test_add_func ("/full-whitelist/no-match", test_whitelist_no_match);
+  g_test_add_func ("/full-whitelist/copy-shortcut", test_whitelist_copy_shortcut);
+  g_test_add_func ("/full-whitelist/server-list-name", test_whitelist_server_list_name);
   g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);

@@ -97,6 +97,148 @@ test_servers_activate (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+static gboolean
+whitelist_settled (gpointer data)
+{
+  ScmsFullWhitelistPage *whitelist = data;
+
+  return scms_page_get_state (SCMS_PAGE (whitelist)) == SCMS_PAGE_STATE_RESULTS &&
+         !scms_full_whitelist_page_is_busy (whitelist);
+}
+
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+tab_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (data));
+}
+
+/* Clicks the tab of the Full Whitelist page titled @title. */
+static void
+click_tab (ScmsFullWhitelistPage *whitelist,
+           const char            *title)
+{
+  GtkWidget *label = find_shown_text (GTK_WIDGET (whitelist), title);
+  GtkWidget *tab;
+
+  g_assert_nonnull (label);
+  tab = gtk_widget_get_ancestor (label, GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (tab);
+  g_assert_true (gtk_widget_activate (tab));
+  /* A button activated from the keyboard is clicked a moment later. */
+  wait_until (tab_active, tab, "the tab");
+  spin (50);
+}
+
+/* The row of the server with ID @id, as the list shows it. */
+static guint
+find_server_row (ScmsPage *page,
+                 gint64    id)
+{
+  GListModel *shown = scms_game_servers_page_get_shown (SCMS_GAME_SERVERS_PAGE (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ScmsGameServer) server = g_list_model_get_item (shown, i);
+
+      if (scms_game_server_get_id (server) == id)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+dup_bulk_input (ScmsFullWhitelistPage *whitelist)
+{
+  GtkWidget *text_view = find_type (GTK_WIDGET (whitelist), GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* "Open its whitelist" shows the whitelist, whatever was left on the Full
+ * Whitelist page: not the Bulk Check tab, not the rows of an old search.
+ * What was pasted for a bulk check is kept. */
+static void
+test_servers_activate_shows_whole_whitelist (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *whitelist;
+  GtkWidget *search_entry;
+  GtkWidget *text_view;
+  GListModel *shown;
+
+  whitelist = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
+  scms_window_set_visible_page (window, "full-whitelist");
+  wait_until (whitelist_settled, whitelist, "the whitelist");
+  spin (50);
+
+  /* The one on screen: the server list's popover has one too. */
+  search_entry = find_widget (GTK_WIDGET (whitelist), FIND_MAPPED, is_of_type,
+                              GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search_entry);
+  text_view = find_type (GTK_WIDGET (whitelist), GTK_TYPE_TEXT_VIEW);
+  shown = scms_full_whitelist_page_get_shown (whitelist);
+
+  /* Once for another server, once for the one already shown. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *count = NULL;
+      g_autofree char *bulk_input = NULL;
+      ScmsPage *page;
+      guint total;
+
+      /* Search, then paste a list on the Bulk Check tab. */
+      gtk_editable_set_text (GTK_EDITABLE (search_entry), "tsosie");
+      wait_until (whitelist_settled, whitelist, "the search");
+      g_assert_cmpuint (g_list_model_get_n_items (shown), <,
+                        g_list_model_get_n_items (scms_full_whitelist_page_get_entries (whitelist)));
+      click_tab (whitelist, "Bulk Check");
+      g_assert_true (gtk_widget_get_mapped (text_view));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                                "430291437292752760\n684737923142603598\n", -1);
+
+      /* Open "Copper Basin | Training" from the Game Servers page. */
+      page = open_page (window);
+      scms_game_servers_page_activate (SCMS_GAME_SERVERS_PAGE (page), find_server_row (page, 2));
+      g_assert_true (scms_window_get_visible_page (window) == SCMS_PAGE (whitelist));
+      g_assert_cmpint (scms_full_whitelist_page_get_server_id (whitelist), ==, 2);
+      wait_until (whitelist_settled, whitelist, "the whitelist of server 2");
+      spin (50);
+
+      /* Its Whitelist tab (once the tabs have cross-faded), every entry
+       * shown, an empty search box. */
+      wait_until (widget_unmapped, text_view, "the Bulk Check tab to go");
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), "Copper Basin | Training"));
+      g_assert_true (gtk_widget_get_mapped (search_entry));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "");
+      total = g_list_model_get_n_items (scms_full_whitelist_page_get_entries (whitelist));
+      g_assert_cmpuint (total, >, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+      count = g_strdup_printf ("%u entries", total);
+      g_assert_nonnull (find_shown_text (GTK_WIDGET (whitelist), count));
+
+      /* The pasted list is still there. */
+      click_tab (whitelist, "Bulk Check");
+      g_assert_true (gtk_widget_get_mapped (text_view));
+      bulk_input = dup_bulk_input (whitelist);
+      g_assert_cmpstr (bulk_input, ==, "430291437292752760\n684737923142603598\n");
+      click_tab (whitelist, "Whitelist");
+    }
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 static void
 test_servers_empty (void)
 {
@@ -203,6 +345,8 @@ main (int   argc,
 
   g_test_add_func ("/game-servers/list", test_servers_list);
   g_test_add_func ("/game-servers/activate", test_servers_activate);
+  g_test_add_func ("/game-servers/activate-shows-whole-whitelist",
+                   test_servers_activate_shows_whole_whitelist);
   g_test_add_func ("/game-servers/empty", test_servers_empty);
   g_test_add_func ("/game-servers/error-retry", test_servers_error_retry);
   g_test_add_func ("/game-servers/cancel-on-switch", test_servers_cancel_on_switch);

@@ -77,7 +77,9 @@ struct _ScmsFullWhitelistPage
   GtkStack            *state_stack;
   GtkSearchEntry      *search_entry;
   GtkLabel            *count_label;
+  GtkWidget           *entries_scroller;
   GtkColumnView       *entries_view;
+  GtkWidget           *no_match_page;
   GtkSingleSelection  *entries_selection;
   ScmsWhitelistSearch *search_model;
   GtkSortListModel    *sort_model;
@@ -369,9 +371,47 @@ search_pending_cb (ScmsFullWhitelistPage *self)
 }
 
 static void
+show_no_match (ScmsFullWhitelistPage *self,
+               gboolean               no_match)
+{
+  gtk_widget_set_visible (self->no_match_page, no_match);
+  gtk_widget_set_visible (self->entries_scroller, !no_match);
+}
+
+/* A search that finds nothing says so in place of the list, but only once
+ * it is done: a search runs in steps, and the whitelist may still be
+ * arriving, so the list can be empty for a few turns before the first
+ * results come; till then what is shown stays. It reads two counts,
+ * whatever the size of the whitelist. */
+static void
+update_no_match (ScmsFullWhitelistPage *self)
+{
+  guint total;
+
+  /* Models still report changes while the template is torn down. */
+  if (self->search_model == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->search_model)) > 0)
+    {
+      show_no_match (self, FALSE);
+      return;
+    }
+
+  if (self->streaming || scms_whitelist_search_get_pending (self->search_model))
+    return;
+
+  /* With entries, only a search hides them all; without any, the page
+   * shows its empty state instead. */
+  total = self->entries != NULL ? g_list_model_get_n_items (self->entries) : 0;
+  show_no_match (self, total > 0);
+}
+
+static void
 shown_changed_cb (ScmsFullWhitelistPage *self)
 {
   update_count (self);
+  update_no_match (self);
   update_actions (self);
 }
 
@@ -512,6 +552,9 @@ load_whitelist (ScmsFullWhitelistPage *self)
   bulk_reset (self);
   self->streaming = FALSE;
   scms_full_whitelist_page_set_entries (self, NULL);
+  /* Whether the search finds anything in the new whitelist is known once
+   * it is all in (see update_no_match()). */
+  show_no_match (self, FALSE);
 
   cancellable = scms_page_get_cancellable (page);
   scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
@@ -659,6 +702,28 @@ copy_name_action (GtkWidget  *widget,
 
   if (entry != NULL)
     copy_text (self, scms_whitelist_entry_get_name (entry));
+}
+
+/* What "Open its whitelist" on the Game Servers page (win.show-whitelist)
+ * asks for: that server's whitelist, all of it. What the user left here,
+ * another tab or a search, would hide entries they did not ask to hide;
+ * only the Bulk Check input stays, as it is their own typing. The search
+ * is cleared after the server is chosen, so that it runs over the new
+ * download rather than once more over the old whitelist. */
+static void
+show_server_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ScmsFullWhitelistPage *self = SCMS_FULL_WHITELIST_PAGE (widget);
+  gint64 server_id = g_variant_get_int64 (param);
+
+  if (server_id < 1)
+    return;
+
+  gtk_stack_set_visible_child_name (self->view_stack, "entries");
+  scms_full_whitelist_page_set_server_id (self, server_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -1898,6 +1963,8 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
 
   /* Ctrl+F, from the window. */
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "whitelist.show-server", "x",
+                                   show_server_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-api-ids", NULL,
                                    copy_api_ids_action);
   gtk_widget_class_install_action (widget_class, "whitelist.copy-name", NULL, copy_name_action);
@@ -1915,7 +1982,9 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_view);
+  gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, entries_selection);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, search_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsFullWhitelistPage, sort_model);
@@ -1951,6 +2020,8 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::pending",
                            G_CALLBACK (search_pending_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_model, "notify::pending",
+                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
@@ -2066,6 +2137,7 @@ scms_full_whitelist_page_set_entries (ScmsFullWhitelistPage *self,
                                                                 : SCMS_PAGE_STATE_EMPTY);
 
   update_count (self);
+  update_no_match (self);
   update_actions (self);
 }
 
