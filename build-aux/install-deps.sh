@@ -12,7 +12,7 @@ build_pkgs="meson ninja-build pkgconf gcc libc6-dev
   gettext desktop-file-utils appstream libxml2-utils
   adwaita-icon-theme fonts-dejavu-core libgl1-mesa-dri libegl-mesa0"
 
-test_pkgs="xvfb xauth x11-utils imagemagick libgtk-4-bin
+test_pkgs="xvfb xauth x11-utils libxtst6 imagemagick libgtk-4-bin
   dbus dbus-bin gnome-keyring libsecret-tools
   at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0"
 
