@@ -208,6 +208,50 @@ test_members_search (Fixture       *fixture,
 }
 
 static void
+test_members_search_no_match (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_null (find_shown_text (page, "No Matching Members"));
+
+  /* No one matches: the page says so rather than showing an empty list,
+   * and that 60 members are not loaded, hence not searched, yet. */
+  scms_members_page_set_search (fixture->page, "zzzz");
+  spin (50);
+  g_assert_nonnull (find_shown_text (page, "No Matching Members"));
+  g_assert_nonnull (find_shown_text (page, "No member loaded so far has this name or API ID. "
+                                           "Clear the search and scroll the list to load "
+                                           "more members."));
+  g_assert_nonnull (find_shown_text (page, "0 of 100 loaded"));
+  g_assert_null (find_widget (page, FIND_MAPPED, is_of_type,
+                              GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW)));
+
+  /* A search that matches again brings the list back. */
+  scms_members_page_set_search (fixture->page, "ashgrove");
+  spin (50);
+  g_assert_null (find_shown_text (page, "No Matching Members"));
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+
+  /* With everyone loaded, there is nothing more to load. */
+  scms_members_page_set_search (fixture->page, "");
+  g_assert_true (scms_members_page_load_more (fixture->page));
+  wait_until (not_loading_more, fixture->page, "the second page");
+  scms_members_page_set_search (fixture->page, "zzzz");
+  spin (50);
+  g_assert_nonnull (find_shown_text (page, "No Matching Members"));
+  g_assert_nonnull (find_shown_text (page, "No member has this name or API ID."));
+
+  /* Clearing the search shows everyone again. */
+  scms_members_page_set_search (fixture->page, "");
+  spin (50);
+  g_assert_null (find_shown_text (page, "No Matching Members"));
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+}
+
+static void
 test_members_open_member (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -383,6 +427,7 @@ main (int   argc,
   ADD ("scroll-loads-more", test_members_scroll_loads_more);
   ADD ("filter-banned", test_members_filter_banned);
   ADD ("search", test_members_search);
+  ADD ("search-no-match", test_members_search_no_match);
   ADD ("open-member", test_members_open_member);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);

@@ -48,12 +48,14 @@ struct _ScmsMembersPage
   GtkDropDown         *status_dropdown;
   GtkLabel            *count_label;
   GtkPaned            *paned;
+  GtkStack            *results_stack;
   GtkScrolledWindow   *scrolled_window;
   GtkListView         *list_view;
   GtkSingleSelection  *selection;
   GtkFilterListModel  *filter_model;
   GtkStringFilter     *string_filter;
   GListStore          *members;
+  AdwStatusPage       *no_match_page;
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
   AdwStatusPage       *detail_error;
@@ -172,10 +174,38 @@ update_count (ScmsMembersPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* An empty list under a search looks like a page that failed to draw: say
+ * that the search found no one, and whether more members could match. */
+static void
+update_no_match (ScmsMembersPage *self)
+{
+  const char *search = gtk_string_filter_get_search (self->string_filter);
+  guint n_loaded = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean no_match = search != NULL && search[0] != '\0' && n_loaded > 0 && n_shown == 0;
+
+  if (no_match)
+    {
+      /* Only what is loaded is searched, and more loads as the list is
+       * scrolled: an empty list cannot be scrolled. */
+      if (n_loaded < self->total)
+        adw_status_page_set_description (self->no_match_page,
+                                         _("No member loaded so far has this name or API ID. "
+                                           "Clear the search and scroll the list to load more "
+                                           "members."));
+      else
+        adw_status_page_set_description (self->no_match_page,
+                                         _("No member has this name or API ID."));
+    }
+
+  gtk_stack_set_visible_child_name (self->results_stack, no_match ? "no-match" : "list");
+}
+
 static void
 shown_changed_cb (ScmsMembersPage *self)
 {
   update_count (self);
+  update_no_match (self);
 }
 
 static void
@@ -184,6 +214,7 @@ search_changed_cb (ScmsMembersPage *self)
   gtk_string_filter_set_search (self->string_filter,
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_count (self);
+  update_no_match (self);
 }
 
 static void
@@ -276,6 +307,8 @@ get_accounts_cb (GObject      *object,
     scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
 
   update_count (self);
+  /* Whether more could match depends on the total. */
+  update_no_match (self);
 }
 
 static void
@@ -596,12 +629,14 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, string_filter);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, members);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
