@@ -73,6 +73,55 @@ view_done (gpointer data)
   return scms_account_view_get_account (view) != NULL && !scms_account_view_get_loading (view);
 }
 
+static const char *wanted_name;
+
+/* The view shows the member named wanted_name, all loaded. */
+static gboolean
+view_shows_wanted (gpointer data)
+{
+  ScmsAccountView *view = SCMS_ACCOUNT_VIEW (data);
+  ScmsAccount *account = scms_account_view_get_account (view);
+
+  return account != NULL &&
+         g_strcmp0 (scms_account_get_com_name (account), wanted_name) == 0 &&
+         !scms_account_view_get_loading (view);
+}
+
+static gboolean
+pane_scrollable (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+
+  return gtk_adjustment_get_page_size (adjustment) > 0 &&
+         gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 100;
+}
+
+/* Whether all of @widget is inside the visible part of @scrolled. */
+static gboolean
+in_sight (GtkWidget *widget,
+          GtkWidget *scrolled)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scrolled, &bounds));
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+/* The selection of the member list (the status drop-down has a list of
+ * its own, out of sight). */
+static GtkSingleSelection *
+member_selection (ScmsMembersPage *page)
+{
+  GtkWidget *list_view = find_widget (GTK_WIDGET (page), FIND_MAPPED, is_of_type,
+                                      GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+
+  g_assert_nonnull (list_view);
+
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+}
+
 static guint
 count_status (GListModel       *model,
               ScmsMemberStatus  status)
@@ -293,6 +342,44 @@ test_members_open_member (Fixture       *fixture,
 }
 
 static void
+test_members_open_member_at_top (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  ScmsAccountView *view;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  GtkWidget *name;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+
+  /* Elena, read to the end of her pane. */
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
+  wanted_name = "E. Ashgrove";
+  wait_until (view_shows_wanted, view, "Elena's account");
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  wait_until (pane_scrollable, adjustment, "her pane to be longer than it is high");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  spin (50);
+  name = find_shown_text (GTK_WIDGET (view), "E. Ashgrove");
+  g_assert_nonnull (name);
+  g_assert_false (in_sight (name, scrolled));
+
+  /* Tobias opens at his name, not at the end. */
+  gtk_single_selection_set_selected (member_selection (fixture->page), 0);
+  wanted_name = "T. Wrenfield";
+  wait_until (view_shows_wanted, view, "Tobias's account");
+  spin (50);
+  name = find_shown_text (GTK_WIDGET (view), "T. Wrenfield");
+  g_assert_nonnull (name);
+  g_assert_true (in_sight (name, scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+static void
 test_members_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -429,6 +516,7 @@ main (int   argc,
   ADD ("search", test_members_search);
   ADD ("search-no-match", test_members_search_no_match);
   ADD ("open-member", test_members_open_member);
+  ADD ("open-member-at-top", test_members_open_member_at_top);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
   ADD ("client-change-cancels", test_members_client_change_cancels);

@@ -59,6 +59,7 @@ struct _ScmsMembersPage
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
   AdwStatusPage       *detail_error;
+  GtkScrolledWindow   *account_scrolled;
   AdwClamp            *account_clamp;
   ScmsAccountView     *account_view;  /* built when first needed */
 };
@@ -437,6 +438,9 @@ get_com_account_cb (GObject      *object,
     }
 
   scms_account_view_set_account (ensure_account_view (self), account);
+  /* A member opened starts at their name, not where the last one was
+   * scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->account_scrolled), 0);
   gtk_stack_set_visible_child_name (self->detail_stack, "account");
 }
 
@@ -640,6 +644,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_scrolled);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_clamp);
   gtk_widget_class_bind_template_callback (widget_class, search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_name_cb);
