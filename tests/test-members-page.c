@@ -380,6 +380,43 @@ test_members_open_member_at_top (Fixture       *fixture,
 }
 
 static void
+test_members_search_hides_opened (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  ScmsAccountView *view;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
+  wanted_name = "E. Ashgrove";
+  wait_until (view_shows_wanted, view, "Elena's account");
+  spin (50);
+
+  /* A search that keeps her in the list keeps her open. */
+  scms_members_page_set_search (fixture->page, "ashgrove");
+  spin (50);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "E. Ashgrove"));
+
+  /* One that hides her from the list closes her account too. */
+  scms_members_page_set_search (fixture->page, "wrenfield");
+  spin (50);
+  g_assert_null (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+  g_assert_null (find_shown_text (page, "Copper Basin Police Department"));
+  g_assert_null (scms_account_view_get_account (view));
+
+  /* She comes back to the list, not selected, and nothing is open. */
+  scms_members_page_set_search (fixture->page, "");
+  spin (50);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+  g_assert_null (gtk_single_selection_get_selected_item (member_selection (fixture->page)));
+}
+
+static void
 test_members_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -517,6 +554,7 @@ main (int   argc,
   ADD ("search-no-match", test_members_search_no_match);
   ADD ("open-member", test_members_open_member);
   ADD ("open-member-at-top", test_members_open_member_at_top);
+  ADD ("search-hides-opened", test_members_search_hides_opened);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
   ADD ("client-change-cancels", test_members_client_change_cancels);

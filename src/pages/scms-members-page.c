@@ -209,6 +209,31 @@ shown_changed_cb (ScmsMembersPage *self)
   update_no_match (self);
 }
 
+static void close_detail (ScmsMembersPage *self);
+
+/* Whether the member opened below the list is one the search hides. A
+ * member opened by ID who is not loaded is not in the list to hide. */
+static gboolean
+detail_hidden_by_search (ScmsMembersPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filter_model);
+  guint n_shown = g_list_model_get_n_items (shown);
+
+  if (self->detail_acc_id == NULL ||
+      !g_hash_table_contains (self->acc_ids, self->detail_acc_id))
+    return FALSE;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(ScmsAccountSummary) summary = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (scms_account_summary_get_acc_id (summary), self->detail_acc_id) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 search_changed_cb (ScmsMembersPage *self)
 {
@@ -216,6 +241,14 @@ search_changed_cb (ScmsMembersPage *self)
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_count (self);
   update_no_match (self);
+
+  /* The selection drops a member the search hides; the pane below would
+   * go on showing them under a list that no longer does. */
+  if (detail_hidden_by_search (self))
+    {
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      close_detail (self);
+    }
 }
 
 static void
