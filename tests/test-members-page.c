@@ -334,11 +334,18 @@ test_members_open_member (Fixture       *fixture,
   g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "Emergency Communications"));
   g_assert_null (find_shown_text (GTK_WIDGET (view), "d84abf9a-95de-4aa7-a0be-c528ca150c3a"));
 
-  /* Closing it hides it again. */
+  /* Closing it hides it again, and lets go of her in the list. */
   g_assert_true (gtk_widget_activate_action (page, "page.close-account", NULL));
   spin (50);
   g_assert_null (find_shown_text (page, "Copper Basin Police Department"));
   g_assert_null (scms_account_view_get_account (view));
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+
+  /* So clicking her again opens her again. */
+  gtk_single_selection_set_selected (selection, 1);
+  wait_until (view_done, view, "Elena's account again");
+  spin (50);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "E. Ashgrove"));
 }
 
 static void

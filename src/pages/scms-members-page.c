@@ -209,7 +209,7 @@ shown_changed_cb (ScmsMembersPage *self)
   update_no_match (self);
 }
 
-static void close_detail (ScmsMembersPage *self);
+static void close_account (ScmsMembersPage *self);
 
 /* Whether the member opened below the list is one the search hides. A
  * member opened by ID who is not loaded is not in the list to hide. */
@@ -245,10 +245,7 @@ search_changed_cb (ScmsMembersPage *self)
   /* The selection drops a member the search hides; the pane below would
    * go on showing them under a list that no longer does. */
   if (detail_hidden_by_search (self))
-    {
-      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-      close_detail (self);
-    }
+    close_account (self);
 }
 
 static void
@@ -540,15 +537,23 @@ list_activate_cb (ScmsMembersPage *self,
   open_summary (self, summary);
 }
 
+/* Closes the pane and lets go of the member in the list, so that clicking
+ * them opens them again. */
+static void
+close_account (ScmsMembersPage *self)
+{
+  /* Not gtk_selection_model_unselect_all (): GtkSingleSelection 4.8 does
+   * not implement it, and the member stayed selected. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  close_detail (self);
+}
+
 static void
 close_account_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  ScmsMembersPage *self = SCMS_MEMBERS_PAGE (widget);
-
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  close_detail (self);
+  close_account (SCMS_MEMBERS_PAGE (widget));
 }
 
 static void
