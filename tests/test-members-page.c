@@ -122,6 +122,55 @@ member_selection (ScmsMembersPage *page)
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 }
 
+/* Whether one of @widget's key bindings for Escape handled it. */
+static gboolean
+escape_handled_by (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_BUBBLE)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Escape pressed where the focus is in @window, as GTK hands it to the key
+ * bindings: the focus widget's first, then each ancestor's. Returns whether
+ * one took it. (GTK 4.8 has no way to make a key event in a test.) */
+static gboolean
+press_escape (GtkWindow *window)
+{
+  for (GtkWidget *widget = gtk_window_get_focus (window);
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      if (escape_handled_by (widget))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static guint
 count_status (GListModel       *model,
               ScmsMemberStatus  status)
@@ -424,6 +473,59 @@ test_members_search_hides_opened (Fixture       *fixture,
 }
 
 static void
+test_members_escape_closes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *list_view;
+  GtkWidget *focus;
+  ScmsAccountView *view;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+
+  /* Elena opened from the list, the focus in it. */
+  list_view = gtk_widget_get_ancestor (find_shown_text (page, "Elena Ashgrove"),
+                                       GTK_TYPE_LIST_VIEW);
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
+  wanted_name = "E. Ashgrove";
+  wait_until (view_shows_wanted, view, "Elena's account");
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
+
+  /* Escape closes her account. */
+  g_assert_true (press_escape (fixture->window));
+  spin (50);
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+  g_assert_null (scms_account_view_get_account (view));
+
+  /* With nothing open, the page leaves Escape to the window. */
+  g_assert_false (press_escape (fixture->window));
+
+  /* In the search entry, Escape clears the search first, leaving her open;
+   * the next one closes her. */
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  wait_until (view_shows_wanted, view, "Elena's account again");
+  scms_members_page_set_search (fixture->page, "ashgrove");
+  g_assert_true (gtk_widget_activate_action (page, "page.focus-search", NULL));
+  spin (50);
+
+  g_assert_true (press_escape (fixture->window));
+  spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_ancestor (
+                     gtk_window_get_focus (fixture->window), GTK_TYPE_SEARCH_ENTRY))), ==, "");
+  g_assert_nonnull (find_shown_text (page, "160 members"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (view), "E. Ashgrove"));
+
+  g_assert_true (press_escape (fixture->window));
+  spin (50);
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+  g_assert_null (scms_account_view_get_account (view));
+}
+
+static void
 test_members_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -562,6 +664,7 @@ main (int   argc,
   ADD ("open-member", test_members_open_member);
   ADD ("open-member-at-top", test_members_open_member_at_top);
   ADD ("search-hides-opened", test_members_search_hides_opened);
+  ADD ("escape-closes", test_members_escape_closes);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
   ADD ("client-change-cancels", test_members_client_change_cancels);

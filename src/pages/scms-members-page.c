@@ -251,7 +251,14 @@ search_changed_cb (ScmsMembersPage *self)
 static void
 stop_search_cb (ScmsMembersPage *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* The entry keeps Escape: the first clears the search, the next closes
+   * the account pane as Escape does elsewhere on the page. */
+  if (search[0] == '\0' && gtk_widget_get_visible (self->detail_box))
+    gtk_widget_activate_action (GTK_WIDGET (self), "page.close-account", NULL);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 /* Paging */
@@ -474,6 +481,15 @@ get_com_account_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->detail_stack, "account");
 }
 
+/* Escape closes the pane through this action; with nothing to close, the
+ * key is left to the rest of the window. */
+static void
+update_close_action (ScmsMembersPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.close-account",
+                                 gtk_widget_get_visible (self->detail_box));
+}
+
 static void
 load_detail (ScmsMembersPage *self)
 {
@@ -488,6 +504,7 @@ load_detail (ScmsMembersPage *self)
 
   self->detail_cancellable = g_cancellable_new ();
   gtk_widget_set_visible (self->detail_box, TRUE);
+  update_close_action (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
 
   scms_client_get_com_account_async (client,
@@ -509,6 +526,7 @@ close_detail (ScmsMembersPage *self)
   if (self->account_view != NULL)
     scms_account_view_set_account (self->account_view, NULL);
   gtk_widget_set_visible (self->detail_box, FALSE);
+  update_close_action (self);
 }
 
 static void
@@ -657,6 +675,8 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.close-account", NULL,
                                    close_account_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "page.close-account", NULL);
   gtk_widget_class_install_action (widget_class, "page.retry-account", NULL,
                                    retry_account_action);
   gtk_widget_class_install_action (widget_class, "page.focus-search", NULL,
@@ -707,6 +727,7 @@ scms_members_page_init (ScmsMembersPage *self)
   self->acc_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_close_action (self);
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
