@@ -171,6 +171,13 @@ press_escape (GtkWindow *window)
   return FALSE;
 }
 
+static gboolean
+is_empty_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_label (GTK_LABEL (widget))[0] == '\0';
+}
+
 static guint
 count_status (GListModel       *model,
               ScmsMemberStatus  status)
@@ -526,6 +533,35 @@ test_members_escape_closes (Fixture       *fixture,
 }
 
 static void
+test_members_row_lines_aligned (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *name;
+  GtkWidget *ids;
+  GtkWidget *list;
+  graphene_point_t name_origin;
+  graphene_point_t ids_origin;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (100);
+
+  /* The documented GET_ACCOUNTS reply has no community name, so there is
+   * no second name to show beside the API IDs. */
+  name = find_shown_text (page, "Elena Ashgrove");
+  ids = find_shown_text (page, "430291437292752760, 9b4e07d2c61a5f38e0d7b2a94c1f6e83d5a0b729");
+  g_assert_nonnull (name);
+  g_assert_nonnull (ids);
+  list = gtk_widget_get_ancestor (name, GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_compute_point (name, list, &GRAPHENE_POINT_INIT (0, 0), &name_origin));
+  g_assert_true (gtk_widget_compute_point (ids, list, &GRAPHENE_POINT_INIT (0, 0), &ids_origin));
+
+  /* Her API IDs start under her name, no empty label before them. */
+  g_assert_cmpfloat (ids_origin.x, ==, name_origin.x);
+  g_assert_null (find_widget (gtk_widget_get_parent (ids), FIND_MAPPED, is_empty_label, NULL));
+}
+
+static void
 test_members_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -665,6 +701,7 @@ main (int   argc,
   ADD ("open-member-at-top", test_members_open_member_at_top);
   ADD ("search-hides-opened", test_members_search_hides_opened);
   ADD ("escape-closes", test_members_escape_closes);
+  ADD ("row-lines-aligned", test_members_row_lines_aligned);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
   ADD ("client-change-cancels", test_members_client_change_cancels);

@@ -116,6 +116,13 @@ account_name_cb (gpointer    instance,
   return g_strdup (acc_name);
 }
 
+static gboolean
+has_text_cb (gpointer    instance,
+             const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
 static char *
 api_ids_text_cb (gpointer            instance,
                  const char * const *api_ids)
@@ -706,6 +713,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_clamp);
   gtk_widget_class_bind_template_callback (widget_class, search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, api_ids_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
