@@ -178,6 +178,20 @@ is_empty_label (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && gtk_label_get_label (GTK_LABEL (widget))[0] == '\0';
 }
 
+/* The list item holding @widget: what a screen reader names as a row. */
+static GtkWidget *
+list_item_of (GtkWidget *widget)
+{
+  while (widget != NULL &&
+         gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) !=
+           GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    widget = gtk_widget_get_parent (widget);
+
+  g_assert_nonnull (widget);
+
+  return widget;
+}
+
 static guint
 count_status (GListModel       *model,
               ScmsMemberStatus  status)
@@ -562,6 +576,51 @@ test_members_row_lines_aligned (Fixture       *fixture,
 }
 
 static void
+test_members_accessible_names (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  ScmsAccountView *view;
+  GtkWidget *row;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (100);
+
+  /* Member rows are named after the member and their status. */
+  row = list_item_of (find_shown_text (page, "Elena Ashgrove"));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Elena Ashgrove, Active");
+  row = list_item_of (find_shown_text (page, "Dale Mercer"));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Dale Mercer, Banned");
+
+  /* A row given to another member by the search takes their name. */
+  scms_members_page_set_search (fixture->page, "wrenfield");
+  spin (50);
+  row = list_item_of (find_shown_text (page, "Tobias Wrenfield"));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Tobias Wrenfield, Active");
+  scms_members_page_set_search (fixture->page, "");
+  spin (50);
+
+  /* The account's identifier rows say what they are and hold. */
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
+  wanted_name = "E. Ashgrove";
+  wait_until (view_shows_wanted, view, "Elena's account");
+  spin (50);
+  row = find_row (GTK_WIDGET (view), "Account ID");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Account ID");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ELENA_ACC_ID);
+  row = find_row (GTK_WIDGET (view), "430291437292752760");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "API ID");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "430291437292752760");
+}
+
+static void
 test_members_empty (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -674,6 +733,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  /* GTK's test accessibility backend keeps the accessible names for the
+   * tests to read, and like "none" talks to no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   if (!gtk_init_check ())
     {
       if (g_getenv ("SCMS_TESTS_ALLOW_NO_DISPLAY") != NULL)
@@ -702,6 +765,7 @@ main (int   argc,
   ADD ("search-hides-opened", test_members_search_hides_opened);
   ADD ("escape-closes", test_members_escape_closes);
   ADD ("row-lines-aligned", test_members_row_lines_aligned);
+  ADD ("accessible-names", test_members_accessible_names);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
   ADD ("client-change-cancels", test_members_client_change_cancels);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-account-view.h"
+#include "scms-member-row.h"
 #include "scms-members-page.h"
 
 /*
@@ -727,6 +728,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 
   g_type_ensure (G_TYPE_LIST_STORE);
   g_type_ensure (SCMS_TYPE_ACCOUNT_SUMMARY);
+  g_type_ensure (SCMS_TYPE_MEMBER_ROW);
 }
 
 static void
