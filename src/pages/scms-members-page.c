@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-account-view.h"
+#include "scms-member-row.h"
 #include "scms-members-page.h"
 
 /*
@@ -48,15 +49,18 @@ struct _ScmsMembersPage
   GtkDropDown         *status_dropdown;
   GtkLabel            *count_label;
   GtkPaned            *paned;
+  GtkStack            *results_stack;
   GtkScrolledWindow   *scrolled_window;
   GtkListView         *list_view;
   GtkSingleSelection  *selection;
   GtkFilterListModel  *filter_model;
   GtkStringFilter     *string_filter;
   GListStore          *members;
+  AdwStatusPage       *no_match_page;
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
   AdwStatusPage       *detail_error;
+  GtkScrolledWindow   *account_scrolled;
   AdwClamp            *account_clamp;
   ScmsAccountView     *account_view;  /* built when first needed */
 };
@@ -111,6 +115,13 @@ account_name_cb (gpointer    instance,
     return g_strdup ("");
 
   return g_strdup (acc_name);
+}
+
+static gboolean
+has_text_cb (gpointer    instance,
+             const char *text)
+{
+  return text != NULL && text[0] != '\0';
 }
 
 static char *
@@ -172,10 +183,63 @@ update_count (ScmsMembersPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* An empty list under a search looks like a page that failed to draw: say
+ * that the search found no one, and whether more members could match. */
+static void
+update_no_match (ScmsMembersPage *self)
+{
+  const char *search = gtk_string_filter_get_search (self->string_filter);
+  guint n_loaded = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean no_match = search != NULL && search[0] != '\0' && n_loaded > 0 && n_shown == 0;
+
+  if (no_match)
+    {
+      /* Only what is loaded is searched, and more loads as the list is
+       * scrolled: an empty list cannot be scrolled. */
+      if (n_loaded < self->total)
+        adw_status_page_set_description (self->no_match_page,
+                                         _("No member loaded so far has this name or API ID. "
+                                           "Clear the search and scroll the list to load more "
+                                           "members."));
+      else
+        adw_status_page_set_description (self->no_match_page,
+                                         _("No member has this name or API ID."));
+    }
+
+  gtk_stack_set_visible_child_name (self->results_stack, no_match ? "no-match" : "list");
+}
+
 static void
 shown_changed_cb (ScmsMembersPage *self)
 {
   update_count (self);
+  update_no_match (self);
+}
+
+static void close_account (ScmsMembersPage *self);
+
+/* Whether the member opened below the list is one the search hides. A
+ * member opened by ID who is not loaded is not in the list to hide. */
+static gboolean
+detail_hidden_by_search (ScmsMembersPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filter_model);
+  guint n_shown = g_list_model_get_n_items (shown);
+
+  if (self->detail_acc_id == NULL ||
+      !g_hash_table_contains (self->acc_ids, self->detail_acc_id))
+    return FALSE;
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(ScmsAccountSummary) summary = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (scms_account_summary_get_acc_id (summary), self->detail_acc_id) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -184,12 +248,25 @@ search_changed_cb (ScmsMembersPage *self)
   gtk_string_filter_set_search (self->string_filter,
                                 gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_count (self);
+  update_no_match (self);
+
+  /* The selection drops a member the search hides; the pane below would
+   * go on showing them under a list that no longer does. */
+  if (detail_hidden_by_search (self))
+    close_account (self);
 }
 
 static void
 stop_search_cb (ScmsMembersPage *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* The entry keeps Escape: the first clears the search, the next closes
+   * the account pane as Escape does elsewhere on the page. */
+  if (search[0] == '\0' && gtk_widget_get_visible (self->detail_box))
+    gtk_widget_activate_action (GTK_WIDGET (self), "page.close-account", NULL);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 /* Paging */
@@ -276,6 +353,8 @@ get_accounts_cb (GObject      *object,
     scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
 
   update_count (self);
+  /* Whether more could match depends on the total. */
+  update_no_match (self);
 }
 
 static void
@@ -404,7 +483,19 @@ get_com_account_cb (GObject      *object,
     }
 
   scms_account_view_set_account (ensure_account_view (self), account);
+  /* A member opened starts at their name, not where the last one was
+   * scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->account_scrolled), 0);
   gtk_stack_set_visible_child_name (self->detail_stack, "account");
+}
+
+/* Escape closes the pane through this action; with nothing to close, the
+ * key is left to the rest of the window. */
+static void
+update_close_action (ScmsMembersPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.close-account",
+                                 gtk_widget_get_visible (self->detail_box));
 }
 
 static void
@@ -421,6 +512,7 @@ load_detail (ScmsMembersPage *self)
 
   self->detail_cancellable = g_cancellable_new ();
   gtk_widget_set_visible (self->detail_box, TRUE);
+  update_close_action (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "loading");
 
   scms_client_get_com_account_async (client,
@@ -442,6 +534,7 @@ close_detail (ScmsMembersPage *self)
   if (self->account_view != NULL)
     scms_account_view_set_account (self->account_view, NULL);
   gtk_widget_set_visible (self->detail_box, FALSE);
+  update_close_action (self);
 }
 
 static void
@@ -470,15 +563,23 @@ list_activate_cb (ScmsMembersPage *self,
   open_summary (self, summary);
 }
 
+/* Closes the pane and lets go of the member in the list, so that clicking
+ * them opens them again. */
+static void
+close_account (ScmsMembersPage *self)
+{
+  /* Not gtk_selection_model_unselect_all (): GtkSingleSelection 4.8 does
+   * not implement it, and the member stayed selected. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  close_detail (self);
+}
+
 static void
 close_account_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  ScmsMembersPage *self = SCMS_MEMBERS_PAGE (widget);
-
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  close_detail (self);
+  close_account (SCMS_MEMBERS_PAGE (widget));
 }
 
 static void
@@ -582,6 +683,8 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "page.close-account", NULL,
                                    close_account_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "page.close-account", NULL);
   gtk_widget_class_install_action (widget_class, "page.retry-account", NULL,
                                    retry_account_action);
   /* Ctrl+F, from the window. */
@@ -594,18 +697,22 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, results_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, string_filter);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, members);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_scrolled);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_clamp);
   gtk_widget_class_bind_template_callback (widget_class, search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, account_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, api_ids_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
@@ -619,6 +726,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 
   g_type_ensure (G_TYPE_LIST_STORE);
   g_type_ensure (SCMS_TYPE_ACCOUNT_SUMMARY);
+  g_type_ensure (SCMS_TYPE_MEMBER_ROW);
 }
 
 static void
@@ -627,6 +735,7 @@ scms_members_page_init (ScmsMembersPage *self)
   self->acc_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_close_action (self);
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
