@@ -530,7 +530,7 @@ test_members_escape_closes (Fixture       *fixture,
   gtk_single_selection_set_selected (member_selection (fixture->page), 1);
   wait_until (view_shows_wanted, view, "Elena's account again");
   scms_members_page_set_search (fixture->page, "ashgrove");
-  g_assert_true (gtk_widget_activate_action (page, "page.focus-search", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "page.search", NULL));
   spin (50);
 
   g_assert_true (press_escape (fixture->window));
