@@ -402,7 +402,7 @@ test_game_servers (Fixture       *fixture,
   scms_client_get_game_servers_async (fixture->client, NULL, store_result_cb, &result);
   servers = scms_client_get_game_servers_finish (fixture->client, wait_for (&result), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 2);
 
   main_server = g_list_model_get_item (servers, 0);
   g_assert_cmpint (scms_game_server_get_id (main_server), ==, 1);
@@ -1265,7 +1265,7 @@ test_faults (Fixture       *fixture,
       if (cases[i].code < 0)
         {
           g_assert_no_error (error);
-          g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 3);
+          g_assert_cmpuint (g_list_model_get_n_items (servers), ==, 2);
         }
       else
         {

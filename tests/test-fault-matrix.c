@@ -81,7 +81,7 @@ test_fault (gconstpointer data)
   scms_page_reload (page);
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
   g_assert_cmpuint (g_list_model_get_n_items (scms_game_servers_page_get_shown (SCMS_GAME_SERVERS_PAGE (page))),
-                    ==, 3);
+                    ==, 2);
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, PATH), ==, 2);
   g_assert_cmpuint (scms_mock_server_get_peak_per_second (mock_server), <=, 2);
 

@@ -431,11 +431,11 @@ test_whitelist_other_server (void)
   guint before = scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist");
 
   /* Choosing another server downloads its whitelist. */
-  scms_full_whitelist_page_set_server_id (page, 3);
+  scms_full_whitelist_page_set_server_id (page, 2);
   g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
   wait_idle (page);
-  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Events"));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Training"));
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/servers/full_whitelist"),
                     ==, before + 1);
 

@@ -40,10 +40,9 @@ test_servers_list (void)
   ScmsPage *page = open_page (window);
   GListModel *shown = scms_game_servers_page_get_shown (SCMS_GAME_SERVERS_PAGE (page));
 
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Main"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Training"));
-  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Events"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Primary FiveM roleplay server"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "2"));
 

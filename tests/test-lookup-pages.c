@@ -577,7 +577,7 @@ run_verify_whitelist (ScmsMockServer *server)
   /* The servers load when the page is shown. */
   wait_loaded (f.page, SCMS_PAGE_STATE_EMPTY);
   g_assert_cmpuint (g_list_model_get_n_items (scms_verify_whitelist_page_get_servers (page)),
-                    ==, 3);
+                    ==, 2);
   g_assert_cmpstr (scms_member_finder_get_button_label (scms_verify_whitelist_page_get_finder (page)),
                    ==, "_Verify");
   g_assert_true (scms_verify_whitelist_page_set_server_id (page, 1));

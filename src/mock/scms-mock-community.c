@@ -100,9 +100,11 @@ static const ScmsMockClockInType clock_in_types[] = {
 
 #define BIT(n) (1u << (n))
 
-/* Server 1 allows every department rank and the senior staff, but blocks
- * cadets (block beats allow) so BLOCKED FOR WHITELIST can happen; server 2
- * is for trainees; server 3 for staff only. */
+/* The two servers of the reference's community (get_game_servers.200.json;
+ * its server 3 only comes with set_game_servers, which the app does not
+ * call). Server 1 allows every department rank and the senior staff, but
+ * blocks cadets (block beats allow) so BLOCKED FOR WHITELIST can happen;
+ * server 2 is for trainees. */
 static const ScmsMockGameServer game_servers[] = {
   {
     1, "Copper Basin | Main", "Primary FiveM roleplay server",
@@ -114,11 +116,6 @@ static const ScmsMockGameServer game_servers[] = {
     2, "Copper Basin | Training", "Academy and certification server",
     BIT (RANK_CBPD_CADET) | BIT (RANK_SCSO_TRAINEE) | BIT (RANK_CBFR_PROBATIONARY)
     | BIT (RANK_STAFF_ADMINISTRATOR),
-    0,
-  },
-  {
-    3, "Copper Basin | Events", "Weekend event server",
-    BIT (RANK_STAFF_MEMBER) | BIT (RANK_STAFF_MODERATOR) | BIT (RANK_STAFF_ADMINISTRATOR),
     0,
   },
 };

@@ -97,7 +97,7 @@ struct _ScmsMockServer
   ScmsMockCommunity  *community;
   GHashTable         *clocks;         /* member index → MemberClock */
   gint64              next_clock_id;
-  GBytes             *whitelist_cache[3];
+  GBytes             *whitelist_cache[2];  /* per game server */
 
   guint               total_requests;
   GHashTable         *path_counts;    /* path → count */

@@ -19,7 +19,7 @@ from scmsatspi import (launch_against_mock, Tap, find, find_label_text, find_pag
 
 CHECKS_PER_VARIANT = 12
 SERVER = 'Copper Basin | Main'
-SERVERS = ['Copper Basin | Main', 'Copper Basin | Training', 'Copper Basin | Events']
+SERVERS = ['Copper Basin | Main', 'Copper Basin | Training']
 
 
 def find_button(root, label):
