@@ -115,20 +115,6 @@ request_done (ScmsAccountView *self)
     set_loading (self, self->n_pending - 1);
 }
 
-/* AdwActionRow 1.2 gives its row no accessible name, so screen readers
- * said "list item" and nothing else: name it after what it is and describe
- * it by the value it shows. */
-static void
-name_row (GtkWidget  *row,
-          const char *name,
-          const char *value)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value != NULL ? value : "",
-                                  -1);
-}
-
 static void
 set_id_row (AdwActionRow *row,
             GtkWidget    *copy_button,
@@ -138,8 +124,6 @@ set_id_row (AdwActionRow *row,
 
   gtk_widget_set_visible (GTK_WIDGET (row), shown);
   adw_action_row_set_subtitle (row, shown ? value : "");
-  name_row (GTK_WIDGET (row), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-            shown ? value : NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy_button), "s", shown ? value : "");
 }
 
@@ -171,7 +155,6 @@ new_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  name_row (row, title, subtitle);
 
   return row;
 }
@@ -287,8 +270,12 @@ update_account (ScmsAccountView *self)
     {
       GtkWidget *row = new_row (api_ids[i], NULL);
 
-      /* The ID alone would be read out with nothing to say what it is. */
-      name_row (row, _("API ID"), api_ids[i]);
+      /* An AdwActionRow is named by its title, here the ID alone, which
+       * would be read out with nothing to say what it is. GTK 4.8 puts a
+       * label of the row's own before that: "API ID 4302…". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("API ID"),
+                                      -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  new_copy_button (api_ids[i], _("Copy API ID")));
       add_group_row (self->api_ids_group, self->api_id_rows, row);
