@@ -1136,6 +1136,7 @@ test_one_call_per_endpoint (Fixture       *fixture,
   g_autoptr(ScmsSubscription) subscription = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = "/servers/verify_whitelist";
+  gint64 deadline;
 
   scms_mock_server_set_slow_ms (fixture->mock, g_getenv ("SCMS_TESTS_SLOW") != NULL ? 15000 : 3000);
   scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_SLOW, path, 1);
@@ -1144,6 +1145,14 @@ test_one_call_per_endpoint (Fixture       *fixture,
                                       store_result_cb, &first);
   scms_client_verify_whitelist_async (fixture->client, SCMS_ID_KIND_API_ID, TOBIAS_API_ID, 1, NULL,
                                       store_result_cb, &second);
+
+  /* The first check reaches the server before the other call goes. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (scms_mock_server_get_request_count (fixture->mock, path) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (10);
+    }
   scms_client_get_sub_version_async (fixture->client, NULL, store_result_cb, &other);
 
   /* Another endpoint answers while the first check is slow; the second

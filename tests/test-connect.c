@@ -283,6 +283,7 @@ test_connect_validation (void)
 {
   ScmsWindow *window;
   ScmsConnectPage *page;
+  GtkWidget *message;
   float fields_at;
 
   reset_state ();
@@ -293,6 +294,7 @@ test_connect_validation (void)
   /* Without a community the form is what the window shows. */
   g_assert_true (gtk_widget_get_mapped (form (window)));
   g_assert_nonnull (find_shown_label (GTK_WIDGET (window), "Add a Community"));
+  WAIT_FOR (gtk_widget_get_height (find_row (form (window), "Community ID")) > 0);
   fields_at = y_in_window (window, find_row (form (window), "Community ID"));
 
   fill_and_connect (window, "  ", api_key, scms_mock_server_get_url (mock_server));
@@ -301,8 +303,10 @@ test_connect_validation (void)
   g_assert_nonnull (find_shown_label (form (window), "Enter the community ID."));
   g_assert_true (gtk_widget_has_css_class (find_row (form (window), "Community ID"), "error"));
 
-  /* The message comes below the fields, which stay where they were. */
-  spin (50);
+  /* The message comes below the fields, which stay where they were, once
+   * the form is laid out again with it. */
+  message = find_shown_label (form (window), "Enter the community ID.");
+  WAIT_FOR (gtk_widget_get_height (message) > 0);
   g_assert_cmpfloat (y_in_window (window, find_row (form (window), "Community ID")), ==, fields_at);
 
   fill_and_connect (window, community_id, " ", scms_mock_server_get_url (mock_server));
