@@ -272,6 +272,30 @@ reload_action (GtkWidget  *widget,
     scms_page_reload (self->visible_page);
 }
 
+/* Whether @page's class (or a parent class) installs the action @name. */
+static gboolean
+page_has_action (ScmsPage   *page,
+                 const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (page);
+  const GVariantType *parameter_type;
+  const char *property_name;
+  const char *action_name;
+  GType owner;
+
+  /* GTK 4.8 fills in every out argument: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type,
+                                      &property_name);
+       i++)
+    {
+      if (g_str_equal (action_name, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Ctrl+F and Ctrl+L go to the page shown wherever the focus is, the
  * sidebar included: a page's own shortcuts would only see the keys
  * pressed inside it. The parameter is the page action to activate, which
@@ -282,17 +306,18 @@ page_action (GtkWidget  *widget,
              GVariant   *param)
 {
   ScmsWindow *self = SCMS_WINDOW (widget);
+  const char *page_action_name = g_variant_get_string (param, NULL);
 
   if (self->visible_page == NULL ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "community") != 0)
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "community") != 0 ||
+      !page_has_action (self->visible_page, page_action_name))
     return;
 
   /* A narrow window may show the sidebar alone: show the page first. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
-  gtk_widget_activate_action (GTK_WIDGET (self->visible_page),
-                              g_variant_get_string (param, NULL), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->visible_page), page_action_name, NULL);
 }
 
 /* Opens the Full Whitelist page on the server given as parameter. */

@@ -191,6 +191,12 @@ press_window_shortcut (ScmsWindow *window,
   return FALSE;
 }
 
+static gboolean
+leaflet_folded (gpointer leaflet)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (leaflet));
+}
+
 /* Ctrl+F and Ctrl+L reach the page shown from anywhere in the window, the
  * sidebar included, as the shortcuts window promises. */
 static void
@@ -215,6 +221,8 @@ test_window_page_shortcuts (void)
   g_autoptr(ScmsClient) client = create_client ();
   ScmsWindow *window = create_window (client);
   GtkWidget *sidebar = find_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+  GtkWidget *sidebar_side;
+  AdwLeaflet *leaflet;
 
   g_assert_nonnull (sidebar);
 
@@ -246,6 +254,23 @@ test_window_page_shortcuts (void)
   g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
   press_window_shortcut (window, GDK_KEY_f);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), sidebar));
+
+  /* In a window too narrow for both, Ctrl+F from the sidebar shows the
+   * page it searches, and only such a page. */
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  wait_until (leaflet_folded, leaflet, "the narrow window to show one side");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  sidebar_side = adw_leaflet_get_visible_child (leaflet);
+  g_assert_true (gtk_widget_is_ancestor (sidebar, sidebar_side));
+  press_window_shortcut (window, GDK_KEY_f);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_side);
+
+  scms_window_set_visible_page (window, "members");
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_side);
+  press_window_shortcut (window, GDK_KEY_f);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != sidebar_side);
 
   destroy_window (window);
   assert_finalized_soon (g_steal_pointer (&client));
