@@ -34,11 +34,12 @@
  *
  * Identifiers the download cannot answer are verified one by one with
  * VERIFY_WHITELIST through the client, whose scheduler keeps to the rate
- * the API allows; at most BULK_IN_FLIGHT calls are handed to it at a time
- * so that Pause takes effect at once.
+ * the API allows and sends one call per endpoint at a time. One call is
+ * handed to it at a time (BULK_IN_FLIGHT): more would only wait in its
+ * queue, and Pause would then stop only after all of them.
  */
 
-#define BULK_IN_FLIGHT 4
+#define BULK_IN_FLIGHT 1
 #define BULK_MAX_FILE_SIZE (16 * 1024 * 1024)
 
 struct _ScmsFullWhitelistPage
