@@ -615,7 +615,8 @@ run_verify_whitelist (ScmsMockServer *server)
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "No Member Found"));
   g_assert_null (find_shown_cell (GTK_WIDGET (page), "Not Allowed"));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page),
-                                     "No member matches this identifier. Check it and try again."));
+                                     "No member matches this identifier, so no one can join "
+                                     "with it. Check it and try again."));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), NOBODY));
 
   fixture_clear (&f);

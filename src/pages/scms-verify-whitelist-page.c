@@ -148,7 +148,7 @@ get_verdict_description_cb (gpointer              instance,
     case SCMS_VERDICT_BLOCKED:
       return g_strdup (_("Blocked by one of the member’s ranks"));
     case SCMS_VERDICT_UNKNOWN_MEMBER:
-      return g_strdup (_("No member matches this identifier. Check it and try again."));
+      return g_strdup (_("No member matches this identifier, so no one can join with it. Check it and try again."));
     case SCMS_VERDICT_NOT_ALLOWED:
     default:
       return g_strdup (_("None of the member’s ranks is allowed on this server"));
