@@ -147,6 +147,23 @@ member_selection (ScmsMembersPage *page)
   return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 }
 
+/* Opens the member at @position in the list and waits until their account
+ * pane shows them, all loaded, under @short_name. */
+static ScmsAccountView *
+open_member (ScmsMembersPage *page,
+             guint            position,
+             const char      *short_name)
+{
+  ScmsAccountView *view;
+
+  gtk_single_selection_set_selected (member_selection (page), position);
+  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (page));
+  wanted_name = short_name;
+  wait_until (view_shows_wanted, view, short_name);
+
+  return view;
+}
+
 /* Whether one of @widget's key bindings for Escape handled it. */
 static gboolean
 escape_handled_by (GtkWidget *widget)
@@ -457,10 +474,7 @@ test_members_open_member_at_top (Fixture       *fixture,
   spin (50);
 
   /* Elena, read to the end of her pane. */
-  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
-  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
-  wanted_name = "E. Ashgrove";
-  wait_until (view_shows_wanted, view, "Elena's account");
+  view = open_member (fixture->page, 1, "E. Ashgrove");
   scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   wait_until (pane_scrollable, adjustment, "her pane to be longer than it is high");
@@ -471,9 +485,7 @@ test_members_open_member_at_top (Fixture       *fixture,
   wait_until (name_out_of_sight, NULL, "her name to scroll out of sight");
 
   /* Tobias opens at his name, not at the end. */
-  gtk_single_selection_set_selected (member_selection (fixture->page), 0);
-  wanted_name = "T. Wrenfield";
-  wait_until (view_shows_wanted, view, "Tobias's account");
+  view = open_member (fixture->page, 0, "T. Wrenfield");
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   sight.name = "T. Wrenfield";
   wait_until (name_in_sight, NULL, "his name in sight");
@@ -490,10 +502,7 @@ test_members_search_hides_opened (Fixture       *fixture,
 
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
   spin (50);
-  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
-  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
-  wanted_name = "E. Ashgrove";
-  wait_until (view_shows_wanted, view, "Elena's account");
+  view = open_member (fixture->page, 1, "E. Ashgrove");
   spin (50);
 
   /* A search that keeps her in the list keeps her open. */
@@ -533,10 +542,7 @@ test_members_escape_closes (Fixture       *fixture,
   /* Elena opened from the list, the focus in it. */
   list_view = gtk_widget_get_ancestor (find_shown_text (page, "Elena Ashgrove"),
                                        GTK_TYPE_LIST_VIEW);
-  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
-  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
-  wanted_name = "E. Ashgrove";
-  wait_until (view_shows_wanted, view, "Elena's account");
+  view = open_member (fixture->page, 1, "E. Ashgrove");
   g_assert_true (gtk_widget_grab_focus (list_view));
   focus = gtk_window_get_focus (fixture->window);
   g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
@@ -636,10 +642,7 @@ test_members_accessible_names (Fixture       *fixture,
   spin (50);
 
   /* The account's identifier rows say what they are and hold. */
-  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
-  view = SCMS_ACCOUNT_VIEW (scms_members_page_get_account_view (fixture->page));
-  wanted_name = "E. Ashgrove";
-  wait_until (view_shows_wanted, view, "Elena's account");
+  view = open_member (fixture->page, 1, "E. Ashgrove");
   spin (50);
   /* AdwActionRow names a row by its title and describes it by its subtitle
    * (labelled-by and described-by). GTK 4.8 reads a label of the row's own
