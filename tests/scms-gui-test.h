@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "scms-find-widget.h"
+#include "scms-full-whitelist-page.h"
 #include "scms-mock-server.h"
 #include "scms-page.h"
 #include "scms-test-loop.h"
@@ -32,6 +33,17 @@ wait_for_state (ScmsPage      *page,
 {
   wanted_state = state;
   wait_until (page_in_state, page, "the page state");
+}
+
+/* For wait_until(): the Full Whitelist page @data shows a whitelist and
+ * has nothing left to do (download, search, sort). */
+static inline gboolean
+whitelist_ready (gpointer data)
+{
+  ScmsFullWhitelistPage *page = data;
+
+  return scms_page_get_state (SCMS_PAGE (page)) == SCMS_PAGE_STATE_RESULTS &&
+         !scms_full_whitelist_page_is_busy (page);
 }
 
 /* The text a label or a list cell's inscription shows, or NULL. */

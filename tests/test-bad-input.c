@@ -1137,15 +1137,6 @@ record_toast_cb (ScmsPage  *page,
 }
 
 static gboolean
-whitelist_ready (gpointer data)
-{
-  ScmsFullWhitelistPage *page = data;
-
-  return scms_page_get_state (SCMS_PAGE (page)) == SCMS_PAGE_STATE_RESULTS &&
-         !scms_full_whitelist_page_is_busy (page);
-}
-
-static gboolean
 bulk_done (gpointer data)
 {
   return !scms_full_whitelist_page_get_bulk_running (SCMS_FULL_WHITELIST_PAGE (data));

@@ -97,15 +97,6 @@ test_servers_activate (void)
 }
 
 static gboolean
-whitelist_settled (gpointer data)
-{
-  ScmsFullWhitelistPage *whitelist = data;
-
-  return scms_page_get_state (SCMS_PAGE (whitelist)) == SCMS_PAGE_STATE_RESULTS &&
-         !scms_full_whitelist_page_is_busy (whitelist);
-}
-
-static gboolean
 widget_unmapped (gpointer data)
 {
   return !gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -178,7 +169,7 @@ test_servers_activate_shows_whole_whitelist (void)
 
   whitelist = SCMS_FULL_WHITELIST_PAGE (scms_window_get_page (window, "full-whitelist"));
   scms_window_set_visible_page (window, "full-whitelist");
-  wait_until (whitelist_settled, whitelist, "the whitelist");
+  wait_until (whitelist_ready, whitelist, "the whitelist");
   spin (50);
 
   /* The one on screen: the server list's popover has one too. */
@@ -198,7 +189,7 @@ test_servers_activate_shows_whole_whitelist (void)
 
       /* Search, then paste a list on the Bulk Check tab. */
       gtk_editable_set_text (GTK_EDITABLE (search_entry), "tsosie");
-      wait_until (whitelist_settled, whitelist, "the search");
+      wait_until (whitelist_ready, whitelist, "the search");
       g_assert_cmpuint (g_list_model_get_n_items (shown), <,
                         g_list_model_get_n_items (scms_full_whitelist_page_get_entries (whitelist)));
       click_tab (whitelist, "Bulk Check");
@@ -211,7 +202,7 @@ test_servers_activate_shows_whole_whitelist (void)
       scms_game_servers_page_activate (SCMS_GAME_SERVERS_PAGE (page), find_server_row (page, 2));
       g_assert_true (scms_window_get_visible_page (window) == SCMS_PAGE (whitelist));
       g_assert_cmpint (scms_full_whitelist_page_get_server_id (whitelist), ==, 2);
-      wait_until (whitelist_settled, whitelist, "the whitelist of server 2");
+      wait_until (whitelist_ready, whitelist, "the whitelist of server 2");
       spin (50);
 
       /* Its Whitelist tab (once the tabs have cross-faded), every entry
