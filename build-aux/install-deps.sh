@@ -10,7 +10,8 @@ build_pkgs="meson ninja-build pkgconf gcc libc6-dev
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   gettext desktop-file-utils appstream libxml2-utils
-  adwaita-icon-theme fonts-dejavu-core libgl1-mesa-dri libegl-mesa0"
+  adwaita-icon-theme fonts-dejavu-core libgl1-mesa-dri libegl-mesa0
+  gsettings-desktop-schemas"
 
 test_pkgs="xvfb xauth x11-utils libxtst6 imagemagick libgtk-4-bin
   dbus dbus-bin gnome-keyring libsecret-tools

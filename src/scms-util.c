@@ -136,14 +136,46 @@ scms_name_buttons (GtkWidget *root)
     scms_name_buttons (child);
 }
 
+/* Whether the desktop asks for a 12-hour clock: GNOME Settings' choice,
+ * which GNOME's own apps follow. Without GNOME's schemas the 24-hour
+ * clock is the default, as it is in them. */
+static gboolean
+desktop_uses_12_hour_clock (void)
+{
+  static GSettings *interface;
+  static gsize looked_up;
+  g_autofree char *clock_format = NULL;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+      if (schema != NULL && g_settings_schema_has_key (schema, "clock-format"))
+        interface = g_settings_new_full (schema, NULL, NULL);
+
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  if (interface == NULL)
+    return FALSE;
+
+  clock_format = g_settings_get_string (interface, "clock-format");
+
+  return g_str_equal (clock_format, "12h");
+}
+
 /**
  * scms_format_date_time:
  * @date_time: a date and time, in any time zone
  *
  * The one way the app writes a date and time: in local time, in the
- * format the translation gives.
+ * format the translation gives, with the clock the desktop is set to.
  *
- * Returns: (transfer full): e.g. "June 2, 2026 at 17:00"
+ * Returns: (transfer full): e.g. "June 2, 2026 at 17:00", or
+ *   "June 2, 2026 at 5:00 PM" with a 12-hour clock
  */
 char *
 scms_format_date_time (GDateTime *date_time)
@@ -154,8 +186,14 @@ scms_format_date_time (GDateTime *date_time)
 
   local = g_date_time_to_local (date_time);
 
-  /* Translators: a date and time in local time, in the format of
-   * g_date_time_format(), e.g. "June 2, 2026 at 17:00". Use the order
-   * and the clock your language uses. */
+  if (desktop_uses_12_hour_clock ())
+    /* Translators: a date and time in local time, for a desktop set to a
+     * 12-hour clock, in the format of g_date_time_format(), e.g. "June 2,
+     * 2026 at 5:00 PM". Use the order your language uses. */
+    return g_date_time_format (local, _("%B %-d, %Y at %-l:%M %p"));
+
+  /* Translators: a date and time in local time, for a desktop set to a
+   * 24-hour clock, in the format of g_date_time_format(), e.g. "June 2,
+   * 2026 at 17:00". Use the order your language uses. */
   return g_date_time_format (local, _("%B %-d, %Y at %H:%M"));
 }

@@ -181,6 +181,26 @@ test_account_elena (Fixture       *fixture,
                     ==, 1);
 }
 
+/* A desktop set to a 12-hour clock gets its dates that way, as in GNOME's
+ * own apps. */
+static void
+test_account_12_hour_clock (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  g_settings_set_string (interface, "clock-format", "12h");
+  look_up_and_wait (fixture, SCMS_ID_KIND_UNIQUE_ID, "1042");
+  g_assert_nonnull (find_shown_text (page, "E. Ashgrove"));
+  g_assert_nonnull (find_shown_text (page, "March 10, 2024 at 2:14 AM"));
+  g_assert_null (find_shown_text (page, "March 10, 2024 at 02:14"));
+
+  g_settings_reset (interface, "clock-format");
+  look_up_and_wait (fixture, SCMS_ID_KIND_UNIQUE_ID, "1042");
+  g_assert_nonnull (find_shown_text (page, "March 10, 2024 at 02:14"));
+}
+
 static void
 test_account_copy (Fixture       *fixture,
                    gconstpointer  data)
@@ -374,6 +394,7 @@ main (int   argc,
 
   ADD ("empty", test_account_empty);
   ADD ("elena", test_account_elena);
+  ADD ("12-hour-clock", test_account_12_hour_clock);
   ADD ("copy", test_account_copy);
   ADD ("not-found", test_account_not_found);
   ADD ("error-retry", test_account_error_retry);
