@@ -40,7 +40,7 @@ G_DEFINE_FINAL_TYPE (ScmsAccountRanksPage, scms_account_ranks_page, SCMS_TYPE_PA
 
 enum {
   PROP_0,
-  PROP_SEARCHED,
+  PROP_SUBJECT,
   N_PROPS
 };
 
@@ -93,18 +93,45 @@ get_rank_id_target_cb (gpointer  instance,
 }
 
 static char *
-get_empty_title_cb (gpointer instance,
-                    gboolean searched)
+get_empty_title_cb (gpointer    instance,
+                    const char *subject)
 {
-  return g_strdup (searched ? _("No Ranks") : _("Look Up a Member"));
+  return g_strdup (subject != NULL ? _("No Ranks") : _("Look Up a Member"));
 }
 
 static char *
-get_empty_description_cb (gpointer instance,
-                          gboolean searched)
+get_empty_description_cb (gpointer    instance,
+                          const char *subject)
 {
-  return g_strdup (searched ? _("This member holds no rank in the community.")
-                            : _("Find a member by one of their identifiers to see their ranks."));
+  if (subject == NULL)
+    return g_strdup (_("Find a member by one of their identifiers to see their ranks."));
+
+  /* Translators: %s is who was looked up, e.g. "API ID 430291437292752760". */
+  return g_strdup_printf (_("The member with %s holds no rank in the community."), subject);
+}
+
+static char *
+get_results_title_cb (gpointer    instance,
+                      const char *subject)
+{
+  if (subject == NULL)
+    return NULL;
+
+  /* Translators: whose ranks the list shows; %s is who was looked up,
+   * e.g. "API ID 430291437292752760". */
+  return g_strdup_printf (_("Ranks of the member with %s"), subject);
+}
+
+/* Who was looked up, in words: "API ID 430291437292752760". */
+static char *
+dup_subject (ScmsAccountRanksPage *self)
+{
+  if (self->identifier == NULL)
+    return NULL;
+
+  /* Translators: an identifier's kind and value, e.g. "API ID 430291437292752760"
+   * or "Unique ID 1042". */
+  return g_strdup_printf (_("%s %s"), scms_id_kind_get_label (self->kind), self->identifier);
 }
 
 static void
@@ -112,14 +139,14 @@ set_searched (ScmsAccountRanksPage *self,
               ScmsIdKind            kind,
               const char           *identifier)
 {
-  gboolean was_searched = self->identifier != NULL;
+  if (self->kind == kind && g_strcmp0 (self->identifier, identifier) == 0)
+    return;
 
   self->kind = kind;
   g_free (self->identifier);
   self->identifier = g_strdup (identifier);
 
-  if (was_searched != (identifier != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
 }
 
 static void
@@ -259,8 +286,8 @@ scms_account_ranks_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SEARCHED:
-      g_value_set_boolean (value, self->identifier != NULL);
+    case PROP_SUBJECT:
+      g_value_take_string (value, dup_subject (self));
       break;
 
     default:
@@ -285,15 +312,16 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   page_class->reload = scms_account_ranks_page_reload;
 
   /**
-   * ScmsAccountRanksPage:searched:
+   * ScmsAccountRanksPage:subject:
    *
-   * Whether a member was looked up, so the empty state can tell "no
-   * ranks" from "nothing asked yet".
+   * Who was looked up, in words ("API ID 430291437292752760"), or %NULL
+   * before anyone was: the list and the empty state say whose ranks they
+   * show, since the reply names no one.
    */
-  properties[PROP_SEARCHED] =
-    g_param_spec_boolean ("searched", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SUBJECT] =
+    g_param_spec_string ("subject", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -313,6 +341,7 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, get_rank_id_target_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_empty_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_empty_description_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_results_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_cb);
 
   g_type_ensure (SCMS_TYPE_MEMBER_FINDER);
