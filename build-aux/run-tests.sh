@@ -7,9 +7,10 @@
 # Usage: build-aux/run-tests.sh [MESON TEST OPTION…]   e.g. --suite keyring
 #        BUILDDIR=build-asan build-aux/run-tests.sh
 #
-# The tests run on a private session bus (dbus-run-session, outside
-# xvfb-run so that nothing D-Bus activates can open a window), a headless
-# X server, and a throw-away unlocked gnome-keyring (with-keyring.sh).
+# The tests run on a private session bus (dbus-run-session, with no
+# DISPLAY, so that nothing D-Bus activates can open a window), each on a
+# headless X server of its own where it needs one (with-display.sh), with
+# a throw-away unlocked gnome-keyring (with-keyring.sh).
 # After meson's summary it prints one line counting individual test
 # cases, "N passed, N failed[, N skipped]"; skipped cases are listed by
 # name, as they are not passes. The exit status is non-zero when meson
@@ -32,10 +33,10 @@ rm -f "$testlog"
 
 # No DISPLAY for the bus: a keyring prompt that D-Bus activation might
 # start must fail at once, not open a window (on Xvfb, or on the desktop
-# of whoever runs this). xvfb-run sets DISPLAY for the tests only.
+# of whoever runs this). Each test that needs a display starts an X
+# server of its own (build-aux/with-display.sh, from tests/meson.build).
 meson_status=0
 env -u DISPLAY -u WAYLAND_DISPLAY dbus-run-session -- \
-  xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' \
   build-aux/with-keyring.sh \
   meson test -C "$BUILDDIR" --print-errorlogs "$@" || meson_status=$?
 

@@ -14,7 +14,7 @@
 #
 # It refuses to run without DBUS_SESSION_BUS_ADDRESS: it must never touch
 # the keyring of a real desktop session, so start it under
-# dbus-run-session (outside xvfb-run, so that a keyring prompt that
+# dbus-run-session (with no DISPLAY, so that a keyring prompt that
 # D-Bus activation might start has no display and fails at once).
 set -eu
 

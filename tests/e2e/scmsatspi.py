@@ -5,7 +5,8 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Needs a display and a session bus (dbus-run-session -- xvfb-run ...) and
+# Needs a display and a session bus (tests/meson.build runs each test under
+# build-aux/with-display.sh, inside build-aux/run-tests.sh's dbus-run-session) and
 # Debian's /usr/bin/python3 for pyatspi. Tests print TAP through Tap.
 
 import atexit
@@ -124,7 +125,7 @@ def require_session():
             print('1..0 # SKIP needs a display and a session bus')
             sys.exit(0)
         print('The end-to-end tests need a display and a session bus: run them under '
-              'dbus-run-session -- xvfb-run, or set SCMS_TESTS_ALLOW_NO_DISPLAY=1',
+              'build-aux/run-tests.sh --suite e2e, or set SCMS_TESTS_ALLOW_NO_DISPLAY=1',
               file=sys.stderr)
         sys.exit(1)
     if os.environ.get('GTK_A11Y') in ('none', 'test'):
