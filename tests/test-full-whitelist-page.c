@@ -19,10 +19,7 @@
 #include "scms-full-whitelist-page.h"
 #include "scms-gui-test.h"
 
-#ifdef GDK_WINDOWING_X11
-#include <dlfcn.h>
-#include <gdk/x11/gdkx.h>
-#endif
+#include "scms-test-keys.h"
 
 /* At the client's default, polite rate: a bulk check is still running when
  * a test pauses or cancels it. */
@@ -940,77 +937,12 @@ wait_clipboard_change (GtkWidget  *widget,
   return text;
 }
 
-#ifdef GDK_WINDOWING_X11
-typedef int (*FakeKeyEventFunc) (Display       *display,
-                                 unsigned int   keycode,
-                                 int            is_press,
-                                 unsigned long  delay);
-
-static gboolean
-window_active (gpointer data)
-{
-  return gtk_window_is_active (GTK_WINDOW (data));
-}
-
-/* Presses Ctrl+C on the keyboard of the X server. GTK 4 has no public way
- * to make a key event, so the keys go through the server as a keyboard's
- * would, with XTest (which Xvfb has), to whatever has the focus. GTK does
- * not link libXtst: it is opened here. Returns FALSE where that cannot
- * be done. */
-static gboolean
-press_ctrl_c (GtkWidget *widget)
-{
-  static FakeKeyEventFunc fake_key_event;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  guint keyvals[] = { GDK_KEY_Control_L, GDK_KEY_c };
-  guint keycodes[G_N_ELEMENTS (keyvals)];
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    return FALSE;
-
-  if (fake_key_event == NULL)
-    {
-      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
-
-      if (xtst == NULL)
-        return FALSE;
-      fake_key_event = (FakeKeyEventFunc) dlsym (xtst, "XTestFakeKeyEvent");
-      if (fake_key_event == NULL)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (keyvals); i++)
-    {
-      g_autofree GdkKeymapKey *keys = NULL;
-      int n_keys;
-
-      g_assert_true (gdk_display_map_keyval (display, keyvals[i], &keys, &n_keys));
-      keycodes[i] = keys[0].keycode;
-    }
-
-  /* Without a window manager, presenting a shown window gives it the
-   * focus. */
-  gtk_window_present (GTK_WINDOW (gtk_widget_get_root (widget)));
-  wait_until (window_active, gtk_widget_get_root (widget), "the window to have the focus");
-
-  for (guint i = 0; i < G_N_ELEMENTS (keycodes); i++)
-    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i], TRUE, 0);
-  for (guint i = G_N_ELEMENTS (keycodes); i > 0; i--)
-    fake_key_event (gdk_x11_display_get_xdisplay (display), keycodes[i - 1], FALSE, 0);
-  gdk_display_flush (display);
-  spin (100);
-
-  return TRUE;
-}
-#endif
-
 /* Ctrl+C on the list copies the selected entry's API IDs, one per line, as
  * Copy API IDs does, and says so; in the search entry it copies the text
  * selected there. */
 static void
 test_whitelist_copy_shortcut (void)
 {
-#ifdef GDK_WINDOWING_X11
   g_autoptr(ScmsClient) client = create_client_for (mock_server);
   ScmsWindow *window = create_window (client);
   ScmsFullWhitelistPage *page = open_page (window);
@@ -1022,10 +954,6 @@ test_whitelist_copy_shortcut (void)
   g_autofree char *copied = NULL;
   g_autofree char *copied_search = NULL;
   ScmsWhitelistEntry *elena;
-
-  /* The GUI tests run under Xvfb, which has XTest: pressing keys must work
-   * there, and a test that cannot press them must not pass. */
-  g_assert_true (GDK_IS_X11_DISPLAY (gtk_widget_get_display (view)));
 
   /* Choose Elena's row, on the list. */
   scms_full_whitelist_page_set_search_text (page, "Elena");
@@ -1041,8 +969,7 @@ test_whitelist_copy_shortcut (void)
   g_assert_null (find_shown_text (GTK_WIDGET (window), "Copied"));
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), "nothing copied yet");
-  if (!press_ctrl_c (view))
-    g_error ("Could not press Ctrl+C through XTest: is libxtst6 installed?");
+  press_ctrl (view, GDK_KEY_c);
   copied = wait_clipboard_change (view, "nothing copied yet");
   g_assert_cmpstr (copied, ==, expected);
   wait_until (copied_toast_shown, window, "the Copied toast");
@@ -1053,15 +980,12 @@ test_whitelist_copy_shortcut (void)
   g_assert_nonnull (search_entry);
   gtk_widget_grab_focus (search_entry);
   gtk_editable_select_region (GTK_EDITABLE (search_entry), 0, -1);
-  g_assert_true (press_ctrl_c (search_entry));
+  press_ctrl (search_entry, GDK_KEY_c);
   copied_search = wait_clipboard_change (view, expected);
   g_assert_cmpstr (copied_search, ==, "Elena");
 
   destroy_window (window);
   assert_finalized_soon (g_steal_pointer (&client));
-#else
-  g_error ("The GUI tests need GTK's X11 backend, to press keys through Xvfb");
-#endif
 }
 
 /* Screen readers read the server list by the name GTK gives it: its own

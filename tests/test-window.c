@@ -17,6 +17,7 @@
 
 #include "scms-gui-test.h"
 #include "scms-subscription-page.h"
+#include "scms-test-keys.h"
 
 /* Whether what is typed goes into the connect form's row titled @title. */
 static gboolean
@@ -158,37 +159,33 @@ test_window_subscription_error (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
-/* Does what pressing Ctrl+@keyval does when no widget inside a page takes
- * it: activates the window's own shortcut for it. */
-static gboolean
-press_window_shortcut (ScmsWindow *window,
-                       guint       keyval)
+/* What a Ctrl+F or Ctrl+L should have focused: an entry of this type in
+ * this page. */
+static struct
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  ScmsWindow *window;
+  ScmsPage   *page;
+  GType       entry_type;
+} wanted_focus;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+static gboolean
+focus_in_wanted_entry (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (wanted_focus.window));
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
+  return focus != NULL &&
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (wanted_focus.page)) &&
+         (G_TYPE_CHECK_INSTANCE_TYPE (focus, wanted_focus.entry_type) ||
+          gtk_widget_get_ancestor (focus, wanted_focus.entry_type) != NULL);
+}
 
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+static gboolean
+leaflet_shows_content (gpointer data)
+{
+  AdwLeaflet *leaflet = data;
+  GtkWidget *sidebar = find_type (GTK_WIDGET (leaflet), GTK_TYPE_STACK_SIDEBAR);
 
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == GDK_CONTROL_MASK)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                 GTK_WIDGET (window),
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
+  return !gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet));
 }
 
 static gboolean
@@ -197,8 +194,9 @@ leaflet_folded (gpointer leaflet)
   return adw_leaflet_get_folded (ADW_LEAFLET (leaflet));
 }
 
-/* Ctrl+F and Ctrl+L reach the page shown from anywhere in the window, the
- * sidebar included, as the shortcuts window promises. */
+/* Ctrl+F and Ctrl+L, pressed on the keyboard, reach the page shown from
+ * anywhere in the window, the sidebar included, as the shortcuts window
+ * promises. */
 static void
 test_window_page_shortcuts (void)
 {
@@ -240,19 +238,19 @@ test_window_page_shortcuts (void)
       focus = gtk_window_get_focus (GTK_WINDOW (window));
       g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, sidebar));
 
-      g_assert_true (press_window_shortcut (window, cases[i].keyval));
-      focus = gtk_window_get_focus (GTK_WINDOW (window));
-      g_assert_nonnull (focus);
-      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
-      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (focus, cases[i].entry_type ()) ||
-                     gtk_widget_get_ancestor (focus, cases[i].entry_type ()) != NULL);
+      wanted_focus.window = window;
+      wanted_focus.page = page;
+      wanted_focus.entry_type = cases[i].entry_type ();
+      press_ctrl (GTK_WIDGET (window), cases[i].keyval);
+      wait_until (focus_in_wanted_entry, NULL, "the page's entry to have the focus");
     }
 
   /* A page without a list to search leaves the focus where it is. */
   scms_window_set_visible_page (window, "subscription");
   wait_for_state (scms_window_get_page (window, "subscription"), SCMS_PAGE_STATE_RESULTS);
   g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
-  press_window_shortcut (window, GDK_KEY_f);
+  press_ctrl (GTK_WIDGET (window), GDK_KEY_f);
+  spin (100);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), sidebar));
 
   /* In a window too narrow for both, Ctrl+F from the sidebar shows the
@@ -263,14 +261,15 @@ test_window_page_shortcuts (void)
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   sidebar_side = adw_leaflet_get_visible_child (leaflet);
   g_assert_true (gtk_widget_is_ancestor (sidebar, sidebar_side));
-  press_window_shortcut (window, GDK_KEY_f);
+  press_ctrl (GTK_WIDGET (window), GDK_KEY_f);
+  spin (100);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_side);
 
   scms_window_set_visible_page (window, "members");
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar_side);
-  press_window_shortcut (window, GDK_KEY_f);
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) != sidebar_side);
+  press_ctrl (GTK_WIDGET (window), GDK_KEY_f);
+  wait_until (leaflet_shows_content, leaflet, "the Members page to come forward");
 
   destroy_window (window);
   assert_finalized_soon (g_steal_pointer (&client));
