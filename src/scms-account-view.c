@@ -34,6 +34,7 @@ struct _ScmsAccountView
 
   ScmsClient           *client;
   ScmsAccount          *account;
+  ScmsClockIn          *clock_in;     /* shown in clock_row, once loaded */
   GCancellable         *cancellable;
   GPtrArray            *api_id_rows;
   GPtrArray            *profile_rows;
@@ -215,6 +216,53 @@ update_status (ScmsAccountView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[status]);
 }
 
+/* The clock-in loaded for the account, in words. */
+static void
+update_clock_row (ScmsAccountView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->clock_in == NULL)
+    return;
+
+  if (!scms_clock_in_get_clocked_in (self->clock_in))
+    {
+      text = g_strdup (_("Not clocked in"));
+    }
+  else
+    {
+      GDateTime *start = scms_clock_in_get_start_date_time (self->clock_in);
+      g_autofree char *since = format_local_time (start,
+                                                  scms_clock_in_get_start_time (self->clock_in));
+
+      /* Translators: %s is a local date and time. */
+      text = g_strdup_printf (_("Clocked in since %s"), since);
+    }
+
+  adw_action_row_set_subtitle (self->clock_row, text);
+}
+
+/* Every date and time shown, again: also when the desktop's clock format
+ * changes. */
+static void
+update_dates (ScmsAccountView *self)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *last_login = NULL;
+
+  if (self->account != NULL)
+    {
+      joined = format_local_time (scms_account_get_join_date_time (self->account),
+                                  scms_account_get_join_date (self->account));
+      last_login = format_local_time (scms_account_get_last_login_time (self->account),
+                                      scms_account_get_last_login (self->account));
+    }
+
+  adw_action_row_set_subtitle (self->joined_row, joined != NULL ? joined : "");
+  adw_action_row_set_subtitle (self->last_login_row, last_login != NULL ? last_login : "");
+  update_clock_row (self);
+}
+
 /* What the account itself says; the sub-requests fill in the rest. */
 static void
 update_account (ScmsAccountView *self)
@@ -222,8 +270,6 @@ update_account (ScmsAccountView *self)
   ScmsAccount *account = self->account;
   const char * const *api_ids = NULL;
   g_autofree char *unique_id = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *last_login = NULL;
   const char *com_name = NULL;
   const char *acc_name = NULL;
 
@@ -236,10 +282,6 @@ update_account (ScmsAccountView *self)
       api_ids = scms_account_get_api_ids (account);
       if (scms_account_get_unique_id (account) > 0)
         unique_id = g_strdup_printf ("%" G_GINT64_FORMAT, scms_account_get_unique_id (account));
-      joined = format_local_time (scms_account_get_join_date_time (account),
-                                  scms_account_get_join_date (account));
-      last_login = format_local_time (scms_account_get_last_login_time (account),
-                                      scms_account_get_last_login (account));
     }
 
   /* The community name is the one people use; the account name under it
@@ -285,8 +327,7 @@ update_account (ScmsAccountView *self)
     add_group_row (self->api_ids_group, self->api_id_rows,
                    new_row (_("No API IDs linked"), NULL));
 
-  adw_action_row_set_subtitle (self->joined_row, joined != NULL ? joined : "");
-  adw_action_row_set_subtitle (self->last_login_row, last_login != NULL ? last_login : "");
+  update_dates (self);
 }
 
 /* Ranks */
@@ -547,7 +588,6 @@ get_current_clock_in_cb (GObject      *object,
   g_autoptr(ScmsAccountView) self = user_data;
   g_autoptr(ScmsClockIn) clock_in = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   clock_in = scms_client_get_current_clock_in_finish (SCMS_CLIENT (object), result, &error);
 
@@ -565,20 +605,14 @@ get_current_clock_in_cb (GObject      *object,
 
   request_done (self);
 
-  if (clock_in == NULL || !scms_clock_in_get_clocked_in (clock_in))
+  if (clock_in == NULL)
     {
-      text = g_strdup (_("Not clocked in"));
-    }
-  else
-    {
-      GDateTime *start = scms_clock_in_get_start_date_time (clock_in);
-      g_autofree char *since = format_local_time (start, scms_clock_in_get_start_time (clock_in));
-
-      /* Translators: %s is a local date and time. */
-      text = g_strdup_printf (_("Clocked in since %s"), since);
+      adw_action_row_set_subtitle (self->clock_row, _("Not clocked in"));
+      return;
     }
 
-  adw_action_row_set_subtitle (self->clock_row, text);
+  g_set_object (&self->clock_in, clock_in);
+  update_clock_row (self);
 }
 
 static void
@@ -600,6 +634,7 @@ start_requests (ScmsAccountView *self)
   clear_ranks (self);
   show_ranks_message (self, NULL);
   show_profile_message (self, NULL);
+  g_clear_object (&self->clock_in);
   adw_action_row_set_subtitle (self->clock_row, "");
 
   if (self->account == NULL)
@@ -697,6 +732,7 @@ scms_account_view_dispose (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->account);
+  g_clear_object (&self->clock_in);
   g_clear_pointer (&self->api_id_rows, g_ptr_array_unref);
   g_clear_pointer (&self->profile_rows, g_ptr_array_unref);
 
@@ -857,6 +893,7 @@ scms_account_view_init (ScmsAccountView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   update_account (self);
+  scms_follow_clock_format (self, G_CALLBACK (update_dates));
 }
 
 ScmsClient *

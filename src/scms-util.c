@@ -136,15 +136,14 @@ scms_name_buttons (GtkWidget *root)
     scms_name_buttons (child);
 }
 
-/* Whether the desktop asks for a 12-hour clock: GNOME Settings' choice,
- * which GNOME's own apps follow. Without GNOME's schemas the 24-hour
- * clock is the default, as it is in them. */
-static gboolean
-desktop_uses_12_hour_clock (void)
+/* GNOME's desktop-wide interface settings, where GNOME Settings keeps the
+ * clock format that GNOME's own apps follow; NULL without GNOME's schemas.
+ * Made once, on the main thread, and kept. */
+static GSettings *
+get_interface_settings (void)
 {
   static GSettings *interface;
   static gsize looked_up;
-  g_autofree char *clock_format = NULL;
 
   if (g_once_init_enter (&looked_up))
     {
@@ -159,12 +158,47 @@ desktop_uses_12_hour_clock (void)
       g_once_init_leave (&looked_up, 1);
     }
 
+  return interface;
+}
+
+/* Whether the desktop asks for a 12-hour clock. Without GNOME's schemas
+ * the 24-hour clock is the default, as it is in them. */
+static gboolean
+desktop_uses_12_hour_clock (void)
+{
+  GSettings *interface = get_interface_settings ();
+  g_autofree char *clock_format = NULL;
+
   if (interface == NULL)
     return FALSE;
 
   clock_format = g_settings_get_string (interface, "clock-format");
 
   return g_str_equal (clock_format, "12h");
+}
+
+/**
+ * scms_follow_clock_format:
+ * @instance: the object that shows dates and times
+ * @callback: (scope notified): what writes them again, called with
+ *   @instance as its only argument
+ *
+ * Calls @callback whenever the desktop switches between the 12- and
+ * 24-hour clock, for as long as @instance lives, so that what it shows
+ * follows at once, as in GNOME's own apps.
+ */
+void
+scms_follow_clock_format (gpointer  instance,
+                          GCallback callback)
+{
+  GSettings *interface = get_interface_settings ();
+
+  g_return_if_fail (G_IS_OBJECT (instance));
+  g_return_if_fail (callback != NULL);
+
+  if (interface != NULL)
+    g_signal_connect_object (interface, "changed::clock-format", callback, instance,
+                             G_CONNECT_SWAPPED);
 }
 
 /**

@@ -15,5 +15,7 @@ void  scms_button_set_mnemonic_label (GtkButton  *button,
                                       const char *label);
 void  scms_name_buttons              (GtkWidget  *root);
 char *scms_format_date_time          (GDateTime  *date_time);
+void  scms_follow_clock_format       (gpointer    instance,
+                                      GCallback   callback);
 
 G_END_DECLS

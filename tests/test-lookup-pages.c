@@ -424,11 +424,21 @@ click (GtkWidget *root,
   g_main_context_iteration (NULL, FALSE);
 }
 
+static const char *wanted_cell;
+
+static gboolean
+wanted_cell_shown (gpointer data)
+{
+  return find_shown_cell (GTK_WIDGET (data), wanted_cell) != NULL;
+}
+
 static void
 run_clock_in_out (ScmsMockServer *server)
 {
+  g_autoptr(GSettings) interface = g_settings_new ("org.gnome.desktop.interface");
   g_autoptr(GDateTime) start_utc = NULL;
   g_autofree char *since = NULL;
+  g_autofree char *since_12_hour = NULL;
   GDateTime *start;
   Fixture f = { 0 };
   ScmsClockInOutPage *page;
@@ -461,6 +471,16 @@ run_clock_in_out (ScmsMockServer *server)
   start_utc = g_date_time_to_utc (start);
   since = g_date_time_format (start_utc, "Since %B %-d, %Y at %H:%M");
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), since));
+
+  /* Written again at once when the desktop switches to a 12-hour clock. */
+  since_12_hour = g_date_time_format (start_utc, "Since %B %-d, %Y at %-l:%M %p");
+  g_settings_set_string (interface, "clock-format", "12h");
+  wanted_cell = since_12_hour;
+  wait_until (wanted_cell_shown, page, "the start on a 12-hour clock");
+  g_assert_null (find_shown_cell (GTK_WIDGET (page), since));
+  g_settings_reset (interface, "clock-format");
+  wanted_cell = since;
+  wait_until (wanted_cell_shown, page, "the start on a 24-hour clock");
   g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _In")));
 
   /* Clock Out. */

@@ -682,6 +682,13 @@ scms_clock_in_out_page_get_property (GObject    *object,
     }
 }
 
+/* The shift's start is written from :clock-in: write it again. */
+static void
+clock_format_changed_cb (ScmsClockInOutPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_IN]);
+}
+
 static void
 scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
 {
@@ -784,6 +791,7 @@ scms_clock_in_out_page_init (ScmsClockInOutPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
+  scms_follow_clock_format (self, G_CALLBACK (clock_format_changed_cb));
 }
 
 /**
