@@ -685,7 +685,7 @@ copy_action (GtkWidget  *widget,
 
   page = gtk_widget_get_ancestor (widget, SCMS_TYPE_PAGE);
   if (page != NULL)
-    scms_page_add_toast (SCMS_PAGE (page), adw_toast_new (_("Copied")));
+    scms_page_add_toast (SCMS_PAGE (page), scms_toast_new (_("Copied")));
 }
 
 static void

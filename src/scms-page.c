@@ -46,6 +46,7 @@ enum {
   PROP_STATE,
   PROP_ERROR_TITLE,
   PROP_ERROR_MESSAGE,
+  PROP_ERROR_DESCRIPTION,
   N_PROPS
 };
 
@@ -169,6 +170,14 @@ scms_page_get_property (GObject    *object,
 
     case PROP_ERROR_MESSAGE:
       g_value_set_string (value, scms_page_get_error_message (self));
+      break;
+
+    case PROP_ERROR_DESCRIPTION:
+      {
+        const char *message = scms_page_get_error_message (self);
+
+        g_value_take_string (value, message != NULL ? g_markup_escape_text (message, -1) : NULL);
+      }
       break;
 
     default:
@@ -296,6 +305,18 @@ scms_page_class_init (ScmsPageClass *klass)
    */
   properties[PROP_ERROR_MESSAGE] =
     g_param_spec_string ("error-message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:error-description:
+   *
+   * #ScmsPage:error-message as Pango markup, for an #AdwStatusPage's
+   * description: a message may quote the server, and a "<" or "&" in it
+   * would otherwise leave the description empty.
+   */
+  properties[PROP_ERROR_DESCRIPTION] =
+    g_param_spec_string ("error-description", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -560,6 +581,7 @@ scms_page_set_error (ScmsPage   *self,
       g_free (priv->error_message);
       priv->error_message = g_strdup (message);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_DESCRIPTION]);
     }
 
   scms_page_set_state (self, SCMS_PAGE_STATE_ERROR);

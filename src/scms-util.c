@@ -231,3 +231,25 @@ scms_format_date_time (GDateTime *date_time)
    * 2026 at 17:00". Use the order your language uses. */
   return g_date_time_format (local, _("%B %-d, %Y at %H:%M"));
 }
+
+/**
+ * scms_toast_new:
+ * @text: what the toast says, as plain text
+ *
+ * An #AdwToast saying @text. libadwaita 1.2 reads a toast's title as
+ * Pango markup, and a name or a message with a "&" or "<" in it would
+ * leave the toast empty.
+ *
+ * Returns: (transfer full): a new #AdwToast
+ */
+AdwToast *
+scms_toast_new (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

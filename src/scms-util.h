@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,7 @@ void  scms_name_buttons              (GtkWidget  *root);
 char *scms_format_date_time          (GDateTime  *date_time);
 void  scms_follow_clock_format       (gpointer    instance,
                                       GCallback   callback);
+
+AdwToast *scms_toast_new             (const char *text);
 
 G_END_DECLS

@@ -573,7 +573,7 @@ connected_cb (ScmsWindow       *self,
        * its plan, such as "Pro". */
       title = g_strdup_printf (_("Connected to %s — %s plan"),
                                community_id, scms_subscription_get_name (subscription));
-      scms_window_add_toast (self, adw_toast_new (title));
+      scms_window_add_toast (self, scms_toast_new (title));
     }
 }
 
@@ -682,11 +682,11 @@ clear_key_cb (GObject      *object,
     {
       g_debug ("Could not remove the API key: %s", error->message);
       scms_window_add_toast (self,
-                             adw_toast_new (_("The API key could not be removed from the keyring")));
+                             scms_toast_new (_("The API key could not be removed from the keyring")));
       return;
     }
 
-  scms_window_add_toast (self, adw_toast_new (_("Community forgotten")));
+  scms_window_add_toast (self, scms_toast_new (_("Community forgotten")));
 }
 
 static void

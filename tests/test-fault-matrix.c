@@ -89,6 +89,38 @@ test_fault (gconstpointer data)
   assert_finalized_soon (page);
 }
 
+static gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* An error message is shown as it is written, whatever it holds: a
+ * status page's description is Pango markup, and a "<" or "&" quoted
+ * from a server used to leave it empty. */
+static void
+test_message_shown_as_written (void)
+{
+  static const char message[] = "The server did not accept the request. "
+                                "(ACCESS <ADMIN> & \"OWNER\" ONLY)";
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsPage *page;
+  GtkWindow *window;
+
+  page = g_object_ref_sink (g_object_new (SCMS_TYPE_GAME_SERVERS_PAGE, "client", client, NULL));
+  window = show_page (page);
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+
+  scms_page_set_error (page, "Request Refused", message);
+  spin (100);
+  g_assert_cmpstr (scms_page_get_error_message (page), ==, message);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), FIND_MAPPED, is_label_showing, message));
+
+  destroy_page_window (window);
+  assert_finalized_soon (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +148,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &faults[i], test_fault);
     }
+  g_test_add_func ("/fault-matrix/message-shown-as-written", test_message_shown_as_written);
 
   return run_gui_tests (argc, argv);
 }

@@ -988,6 +988,44 @@ test_whitelist_copy_shortcut (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+static gboolean
+is_label_text_with_prefix (GtkWidget     *widget,
+                           gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+open_error_toast_shown (gpointer window)
+{
+  return find_widget (GTK_WIDGET (window), FIND_MAPPED, is_label_text_with_prefix,
+                      "Could not open the file (") != NULL;
+}
+
+/* A toast says what went wrong in plain words, whatever they hold: a toast's
+ * title is Pango markup in libadwaita 1.2, and a file name with "&" or "<"
+ * in it left the toast empty. */
+static void
+test_whitelist_toast_shown_as_written (void)
+{
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/Tom & Jerry <list>.csv");
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GtkWidget *label;
+
+  scms_full_whitelist_page_open_bulk_file (page, file);
+  wait_until (open_error_toast_shown, window, "the toast saying the file could not be opened");
+  label = find_widget (GTK_WIDGET (window), FIND_MAPPED, is_label_text_with_prefix,
+                       "Could not open the file (");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Tom & Jerry <list>.csv"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (label)), "Choose another one."));
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 /* Screen readers read the server list by the name GTK gives it: its own
  * label, if it has one, then the names of the widgets it is labelled by
  * (gtk_at_context_get_name() in GTK 4.8). With both, "Server Server". */
@@ -1195,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/server-list-name", test_whitelist_server_list_name);
   g_test_add_func ("/full-whitelist/sort", test_whitelist_sort);
   g_test_add_func ("/full-whitelist/export", test_whitelist_export);
+  g_test_add_func ("/full-whitelist/toast-shown-as-written", test_whitelist_toast_shown_as_written);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
   g_test_add_func ("/full-whitelist/error-retry", test_whitelist_error_retry);
   g_test_add_func ("/full-whitelist/first-rows", test_whitelist_first_rows);

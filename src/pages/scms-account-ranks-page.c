@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-account-ranks-page.h"
+#include "scms-util.h"
 
 /*
  * A member's ranks by name (GET_ACCOUNT_RANKS, resolved through the cached
@@ -103,11 +104,16 @@ static char *
 get_empty_description_cb (gpointer    instance,
                           const char *subject)
 {
+  g_autofree char *escaped = NULL;
+
   if (subject == NULL)
     return g_strdup (_("Find a member by one of their identifiers to see their ranks."));
 
+  /* A description is markup, and a username may hold a "<" or "&". */
+  escaped = g_markup_escape_text (subject, -1);
+
   /* Translators: %s is who was looked up, e.g. "API ID 430291437292752760". */
-  return g_strdup_printf (_("The member with %s holds no rank in the community."), subject);
+  return g_strdup_printf (_("The member with %s holds no rank in the community."), escaped);
 }
 
 static char *
@@ -245,7 +251,7 @@ copy_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  scms_page_add_toast (SCMS_PAGE (widget), adw_toast_new (_("Copied")));
+  scms_page_add_toast (SCMS_PAGE (widget), scms_toast_new (_("Copied")));
 }
 
 static void

@@ -202,7 +202,7 @@ static void
 toast (ScmsClockInOutPage *self,
        const char         *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = scms_toast_new (message);
 
   adw_toast_set_timeout (toast, 3);
   scms_page_add_toast (SCMS_PAGE (self), toast);

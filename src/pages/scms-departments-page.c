@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-departments-page.h"
+#include "scms-util.h"
 
 /*
  * The community's departments with their ranks (GET_DEPARTMENTS), one group
@@ -247,7 +248,7 @@ copy_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  scms_page_add_toast (SCMS_PAGE (widget), adw_toast_new (_("Copied")));
+  scms_page_add_toast (SCMS_PAGE (widget), scms_toast_new (_("Copied")));
 }
 
 static void

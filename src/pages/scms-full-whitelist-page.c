@@ -214,7 +214,7 @@ static void
 toast (ScmsFullWhitelistPage *self,
        const char            *title)
 {
-  scms_page_add_toast (SCMS_PAGE (self), adw_toast_new (title));
+  scms_page_add_toast (SCMS_PAGE (self), scms_toast_new (title));
 }
 
 static ScmsGameServer *

@@ -17,6 +17,7 @@
 #include "scms-account-view.h"
 #include "scms-member-row.h"
 #include "scms-members-page.h"
+#include "scms-util.h"
 
 /*
  * The Members page (GET_ACCOUNTS): the community's members a page of
@@ -314,7 +315,7 @@ get_accounts_cb (GObject      *object,
 
           /* Translators: %s says why, e.g. "The server could not be reached." */
           message = g_strdup_printf (_("Could not load more members. %s"), error->message);
-          scms_page_add_toast (SCMS_PAGE (self), adw_toast_new (message));
+          scms_page_add_toast (SCMS_PAGE (self), scms_toast_new (message));
         }
       return;
     }
@@ -472,12 +473,15 @@ get_com_account_cb (GObject      *object,
 
   if (account == NULL)
     {
+      g_autofree char *description = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           scms_client_error_is_cancelled (error))
         return;
 
+      description = g_markup_escape_text (error->message, -1);
       g_debug ("Could not load the account: %s", error->message);
-      adw_status_page_set_description (self->detail_error, error->message);
+      adw_status_page_set_description (self->detail_error, description);
       gtk_stack_set_visible_child_name (self->detail_stack, "error");
       return;
     }
