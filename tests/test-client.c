@@ -1254,6 +1254,9 @@ test_faults (Fixture       *fixture,
     { SCMS_MOCK_FAULT_WRONG_TYPES, "/servers/get_game_servers", SCMS_CLIENT_ERROR_BAD_RESPONSE },
     { SCMS_MOCK_FAULT_BACKEND_REACHED, "/servers/get_game_servers", SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { SCMS_MOCK_FAULT_NOT_ENABLED, "/servers/get_game_servers", SCMS_CLIENT_ERROR_NOT_ENABLED },
+    /* A web server's page for a wrong address: the status, not its HTML. */
+    { SCMS_MOCK_FAULT_NOT_FOUND_HTML, "/servers/get_game_servers",
+      SCMS_CLIENT_ERROR_INVALID_REQUEST },
     { SCMS_MOCK_FAULT_DROP, "/servers/get_game_servers", SCMS_CLIENT_ERROR_NETWORK },
     { SCMS_MOCK_FAULT_HUGE_BODY, "/servers/get_game_servers", SCMS_CLIENT_ERROR_TOO_LARGE },
     /* Labelled HTML but JSON inside: the endpoint is known to be JSON. */
@@ -1283,10 +1286,55 @@ test_faults (Fixture       *fixture,
           /* Translated text saying what to do, never a raw body. */
           g_assert_cmpstr (error->message, !=, "");
           g_assert_null (strstr (error->message, "<html"));
+          g_assert_null (strstr (error->message, "</"));
         }
+
+      if (cases[i].fault == SCMS_MOCK_FAULT_NOT_FOUND_HTML)
+        g_assert_true (g_str_has_suffix (error->message, "(HTTP 404)"));
 
       assert_sub_version_works (fixture->client);
     }
+}
+
+/* An error quotes an unknown reply, but never the API key in it, whole or
+ * cut short by the quote's length limit: some proxies and debugging
+ * servers answer with the request itself. */
+static void
+test_error_hides_key (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *keys[] = {
+    SCMS_MOCK_DEFAULT_API_KEY,
+    /* Longer than what is quoted: only its beginning is in the quote. */
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) servers = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *beginning = g_strndup (keys[i], 8);
+
+      scms_client_set_api_key (fixture->client, keys[i]);
+      scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_ECHO_REQUEST,
+                                     "/servers/get_game_servers", 1);
+      scms_client_get_game_servers_async (fixture->client, NULL, store_result_cb, &result);
+      servers = scms_client_get_game_servers_finish (fixture->client, wait_for (&result), &error);
+
+      g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+      g_assert_null (servers);
+      /* The reply is quoted, the community ID before the key included... */
+      g_assert_nonnull (strstr (error->message, SCMS_MOCK_DEFAULT_COMMUNITY_ID));
+      g_assert_nonnull (strstr (error->message, "\"key\":\"…"));
+      /* ...but not the key. */
+      g_assert_null (strstr (error->message, keys[i]));
+      g_assert_null (strstr (error->message, beginning));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+
+  scms_client_set_api_key (fixture->client, SCMS_MOCK_DEFAULT_API_KEY);
+  assert_sub_version_works (fixture->client);
 }
 
 /* A reply over the limit is refused; the limit stays where a body's
@@ -1466,6 +1514,7 @@ main (int   argc,
   ADD_LIVE ("cancel/in-flight", test_cancel_in_flight);
   ADD_LIVE ("cancel/before-sending", test_cancel_before_sending);
   ADD_BOTH ("faults", test_faults);
+  ADD_BOTH ("error-hides-key", test_error_hides_key);
   ADD_LIVE ("faults/invalid-utf8", test_invalid_utf8_name);
   ADD_LIVE ("max-reply-size", test_max_reply_size);
   g_test_add_func ("/client/network-down", test_network_down);

@@ -37,6 +37,8 @@ static const Fault faults[] = {
   { SCMS_MOCK_FAULT_WRONG_TYPES, "wrong-types" },
   { SCMS_MOCK_FAULT_BACKEND_REACHED, "backend-reached" },
   { SCMS_MOCK_FAULT_NOT_ENABLED, "not-enabled" },
+  { SCMS_MOCK_FAULT_NOT_FOUND_HTML, "not-found-page" },
+  { SCMS_MOCK_FAULT_ECHO_REQUEST, "echoed-request" },
 };
 
 static void
@@ -68,6 +70,7 @@ test_fault (gconstpointer data)
   g_assert_nonnull (message);
   g_assert_cmpuint (strlen (message), >, 20);
   g_assert_null (strstr (message, "<html"));
+  g_assert_null (strstr (message, SCMS_MOCK_DEFAULT_API_KEY));
   g_assert_null (strstr (message, "Internal Server Error"));
   g_assert_null (strstr (message, "Backend Service Reached"));
   g_assert_true (g_utf8_validate (message, -1, NULL));

@@ -970,12 +970,57 @@ scms_client_get_n_sent (ScmsClient *self)
 
 /* The request path. */
 
+/* The shortest run of the API key taken for the key itself. */
+#define MIN_KEY_RUN 8
+
+/* An error may quote the server (an unknown code), and a proxy or a
+ * debugging server may answer with the request, key and all: the key
+ * never leaves the client, whole or cut short by the quote's length
+ * limit. Replaces every run of at least MIN_KEY_RUN characters that starts
+ * the key with "…". */
+static void
+error_hide_key (GError     *error,
+                const char *api_key)
+{
+  gsize key_length = api_key != NULL ? strlen (api_key) : 0;
+  GString *message;
+  const char *p;
+
+  if (error == NULL || key_length == 0)
+    return;
+
+  message = g_string_new (NULL);
+  for (p = error->message; *p != '\0';)
+    {
+      gsize run = 0;
+
+      while (run < key_length && p[run] == api_key[run])
+        run++;
+
+      if (run >= MIN (MIN_KEY_RUN, key_length))
+        {
+          g_string_append (message, "…");
+          p += run;
+        }
+      else
+        {
+          g_string_append_c (message, *p++);
+        }
+    }
+
+  /* A run may end inside a character of a key that is not ASCII. */
+  g_free (error->message);
+  error->message = g_utf8_make_valid (message->str, (gssize) message->len);
+  g_string_free (message, TRUE);
+}
+
 static void
 request_return (GTask  *task,
                 Result *result,
                 GError *error)
 {
   Request *request = g_task_get_task_data (task);
+  ScmsClient *self = g_task_get_source_object (task);
 
   /* A streamed call may still have pieces decoding when it fails. */
   if (request->returned)
@@ -1003,6 +1048,8 @@ request_return (GTask  *task,
   /* Never leave half a list behind an error. */
   if (error != NULL && request->into != NULL)
     scms_array_store_remove_all (request->into);
+
+  error_hide_key (error, self->api_key);
 
   if (error != NULL)
     g_task_return_error (task, error);

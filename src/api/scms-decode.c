@@ -420,6 +420,18 @@ is_backend_reached (const ScmsRawReply *reply)
          (g_str_equal (text, BACKEND_REACHED_FULL) || g_str_equal (text, BACKEND_REACHED));
 }
 
+/* Whether @text, the body of @reply, is a web page rather than a code. */
+static gboolean
+is_web_page (const ScmsRawReply *reply,
+             const char         *text)
+{
+  if (reply->content_type != NULL &&
+      g_ascii_strncasecmp (reply->content_type, "text/html", strlen ("text/html")) == 0)
+    return TRUE;
+
+  return text[0] == '<';
+}
+
 /* Errors of a reply that is not a 2xx success, with @code already
  * extracted. */
 static void
@@ -449,10 +461,15 @@ set_status_error (const ScmsRawReply  *reply,
     }
 
   /* 400, 404 and (undocumented, handled alike by Sonoran.js) 401 are how v1
-   * reports errors: every code there is the server's answer. */
+   * reports errors: every code there is the server's answer, and an unknown
+   * one is quoted. A web page is not a code: a web server's "404 Not
+   * Found" page means a wrong address, and its HTML says nothing to a
+   * person. */
   if (reply->status == 400 || reply->status == 401 || reply->status == 404)
     {
-      set_reply_error (error, mapped, known ? NULL : (code != NULL ? code : http));
+      const char *quoted = code != NULL && !is_web_page (reply, code) ? code : http;
+
+      set_reply_error (error, mapped, known ? NULL : quoted);
       return;
     }
 

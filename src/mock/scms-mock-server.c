@@ -23,6 +23,9 @@
 #define NO_ACCOUNT_FOUND  "NO ACCOUNT FOUND UNDER GIVEN PARAMETERS IN THIS COMMUNITY"
 #define HTML_502          "<html><head><title>502 Bad Gateway</title></head><body><center>" \
                           "<h1>502 Bad Gateway</h1></center></body></html>"
+#define HTML_404          "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n" \
+                          "<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n" \
+                          "</body>\r\n</html>\r\n"
 #define DROP_REPLY        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" \
                           "Content-Length: 4096\r\n\r\n{\"partial\":"
 #define HUGE_BODY_SIZE    (100 * 1024 * 1024)
@@ -1606,6 +1609,18 @@ server_cb (SoupServer        *server,
           break;
         case SCMS_MOCK_FAULT_NOT_ENABLED:
           reply_refusal (&reply, endpoint != NULL ? endpoint->name : NULL, NOT_ENABLED);
+          break;
+        case SCMS_MOCK_FAULT_NOT_FOUND_HTML:
+          reply_text (&reply, 404, HTML_404);
+          reply.content_type = "text/html";
+          break;
+        case SCMS_MOCK_FAULT_ECHO_REQUEST:
+          {
+            g_autoptr(GBytes) request = soup_message_body_flatten (
+              soup_server_message_get_request_body (msg));
+
+            reply_set (&reply, 400, TEXT_TYPE, g_steal_pointer (&request));
+          }
           break;
         case SCMS_MOCK_FAULT_DROP:
         case SCMS_MOCK_FAULT_HUGE_BODY:

@@ -52,6 +52,9 @@ typedef enum
   SCMS_MOCK_FAULT_WRONG_TYPES,         /* 200, valid JSON with members of the wrong types */
   SCMS_MOCK_FAULT_BACKEND_REACHED,     /* 200 "Sonoran CMS: Backend Service Reached" */
   SCMS_MOCK_FAULT_NOT_ENABLED,         /* 400 "API IS NOT ENABLED FOR THIS COMMUNITY" */
+  SCMS_MOCK_FAULT_NOT_FOUND_HTML,      /* 404 with a web server's HTML page: a wrong address */
+  SCMS_MOCK_FAULT_ECHO_REQUEST,        /* 400, text: the request body, key and all, as some
+                                        * proxies and debugging servers answer */
 } ScmsMockFault;
 
 #define SCMS_TYPE_MOCK_SERVER (scms_mock_server_get_type ())
