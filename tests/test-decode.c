@@ -740,13 +740,16 @@ test_accounts (void)
   g_assert_cmpstr (ids, ==, "684737923142603598");
   g_clear_object (&list);
 
+  /* A repeated row is kept: pages are counted in the server's rows. */
   list = _scms_decode_accounts (&duplicated, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   {
     g_autoptr(ScmsAccountSummary) first = g_list_model_get_item (list, 0);
+    g_autoptr(ScmsAccountSummary) again = g_list_model_get_item (list, 2);
 
     g_assert_cmpstr (scms_account_summary_get_acc_name (first), ==, "One");
+    g_assert_cmpstr (scms_account_summary_get_acc_name (again), ==, "Again");
   }
 }
 

@@ -236,6 +236,36 @@ test_members_list (Fixture       *fixture,
   g_assert_false (scms_members_page_load_more (fixture->page));
 }
 
+/* A full page with a member on it twice, as when members join or leave
+ * between two pages, is not taken for the last one: the rest loads. */
+static void
+test_members_repeated_member (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *members = scms_members_page_get_members (fixture->page);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_REPEATED_MEMBER,
+                                 "/general/get_accounts", 1);
+  scms_page_reload (SCMS_PAGE (page));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+
+  /* 100 rows, one of them a repeat shown once. */
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 99);
+  g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 160);
+  g_assert_nonnull (find_shown_text (page, "160 members"));
+
+  /* The next page starts after the 100 rows. */
+  g_assert_true (scms_members_page_load_more (fixture->page));
+  wait_until (not_loading_more, fixture->page, "the second page");
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 159);
+  g_assert_false (scms_members_page_load_more (fixture->page));
+  g_assert_nonnull (find_shown_text (page, "159 members"));
+}
+
 static void
 test_members_scroll_loads_more (Fixture       *fixture,
                                 gconstpointer  data)
@@ -775,6 +805,7 @@ main (int   argc,
 
   ADD ("list", test_members_list);
   ADD ("scroll-loads-more", test_members_scroll_loads_more);
+  ADD ("repeated-member", test_members_repeated_member);
   ADD ("filter-banned", test_members_filter_banned);
   ADD ("search", test_members_search);
   ADD ("search-no-match", test_members_search_no_match);

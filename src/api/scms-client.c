@@ -2748,7 +2748,10 @@ scms_client_get_profile_fields_finish (ScmsClient    *self,
  * @callback: called when done
  * @user_data: for @callback
  *
- * Gets one page of the member list (`GET_ACCOUNTS`).
+ * Gets one page of the member list (`GET_ACCOUNTS`), every row the server
+ * sent: a member can appear twice, on two pages when members join or leave
+ * in between, or even on one. Count the next @skip in rows, and leave out
+ * the members already shown.
  */
 void
 scms_client_get_accounts_async (ScmsClient          *self,

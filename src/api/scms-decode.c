@@ -1055,7 +1055,6 @@ _scms_decode_accounts (const ScmsRawReply  *reply,
                        guint               *total,
                        GError             **error)
 {
-  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GListStore) store = NULL;
   g_autoptr(JsonNode) json = NULL;
   g_autofree char *text = NULL;
@@ -1085,24 +1084,18 @@ _scms_decode_accounts (const ScmsRawReply  *reply,
   if (!_scms_json_reader_finish (&reader, error))
     return NULL;
 
+  /* Every row, repeats included: the caller pages by the rows the server
+   * sent (a repeat dropped here made a full page look like the last). */
   store = g_list_store_new (SCMS_TYPE_ACCOUNT_SUMMARY);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < length; i++)
     {
       g_autoptr(ScmsAccountSummary) summary = NULL;
-      const char *acc_id;
 
       summary = scms_account_summary_new_from_json (json_array_get_element (accounts, i), error);
       if (summary == NULL)
         return NULL;
 
-      acc_id = scms_account_summary_get_acc_id (summary);
-      if (g_hash_table_contains (seen, acc_id))
-        continue;
-
-      /* The key lives as long as the summary, which the store keeps. */
-      g_hash_table_add (seen, (gpointer) acc_id);
       g_list_store_append (store, summary);
     }
 

@@ -101,6 +101,7 @@ struct _ScmsMockServer
   GHashTable         *clocks;         /* member index → MemberClock */
   gint64              next_clock_id;
   GBytes             *whitelist_cache[2];  /* per game server */
+  gboolean            repeat_first_member; /* SCMS_MOCK_FAULT_REPEATED_MEMBER */
 
   guint               total_requests;
   GHashTable         *path_counts;    /* path → count */
@@ -1120,6 +1121,7 @@ handle_get_accounts (ScmsMockServer *self,
   GString *page = g_string_new ("[");
   GString *s;
   gint64 total = 0;
+  const ScmsMockMember *first = NULL;
 
   param_int (params, "skip", &skip);
   param_int (params, "take", &take);
@@ -1140,7 +1142,15 @@ handle_get_accounts (ScmsMockServer *self,
         {
           if (page->len > 1)
             g_string_append_c (page, ',');
-          append_account_summary (self, page, m);
+
+          /* A full page whose last row is its first again. */
+          if (self->repeat_first_member && first != NULL && total == skip + take - 1)
+            append_account_summary (self, page, first);
+          else
+            append_account_summary (self, page, m);
+
+          if (first == NULL)
+            first = m;
         }
       total++;
     }
@@ -1609,6 +1619,11 @@ server_cb (SoupServer        *server,
           break;
         case SCMS_MOCK_FAULT_NOT_ENABLED:
           reply_refusal (&reply, endpoint != NULL ? endpoint->name : NULL, NOT_ENABLED);
+          break;
+        case SCMS_MOCK_FAULT_REPEATED_MEMBER:
+          self->repeat_first_member = TRUE;
+          process_request (self, msg, path, &reply);
+          self->repeat_first_member = FALSE;
           break;
         case SCMS_MOCK_FAULT_NOT_FOUND_HTML:
           reply_text (&reply, 404, HTML_404);

@@ -55,6 +55,8 @@ typedef enum
   SCMS_MOCK_FAULT_NOT_FOUND_HTML,      /* 404 with a web server's HTML page: a wrong address */
   SCMS_MOCK_FAULT_ECHO_REQUEST,        /* 400, text: the request body, key and all, as some
                                         * proxies and debugging servers answer */
+  SCMS_MOCK_FAULT_REPEATED_MEMBER,     /* GET_ACCOUNTS: the page's last row repeats its first,
+                                        * as when members join or leave between pages */
 } ScmsMockFault;
 
 #define SCMS_TYPE_MOCK_SERVER (scms_mock_server_get_type ())
