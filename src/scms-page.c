@@ -415,6 +415,11 @@ scms_page_set_client (ScmsPage   *self,
 
   update_actions (self);
 
+  /* Subclasses forget what belonged to the old community on notify (a
+   * member looked up, a server chosen) before the page loads again: a
+   * reload first would send the old lookup to the new community. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+
   if (client == NULL)
     {
       priv->needs_reload = FALSE;
@@ -424,8 +429,6 @@ scms_page_set_client (ScmsPage   *self,
     {
       scms_page_queue_reload (self);
     }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *

@@ -363,6 +363,33 @@ test_account_client_change_cancels (Fixture       *fixture,
   g_assert_null (find_shown_text (page, "E. Ashgrove"));
 }
 
+/* Another community, opened while a member is shown: her lookup is
+ * forgotten, not sent again to the new community. */
+static void
+test_account_other_community (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  g_autoptr(ScmsClient) other = create_client ();
+
+  look_up_and_wait (fixture, SCMS_ID_KIND_UNIQUE_ID, "1042");
+  g_assert_nonnull (find_shown_text (page, "E. Ashgrove"));
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  scms_mock_server_reset_counts (mock_server);
+  scms_page_set_client (SCMS_PAGE (page), other);
+  spin (600);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_null (scms_account_page_get_account (fixture->page));
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+  g_assert_nonnull (find_shown_text (page, "Look Up a Member"));
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/general/get_com_account"),
+                    ==, 0);
+
+  /* The page's own client is dropped by the fixture: give it back. */
+  scms_page_set_client (SCMS_PAGE (page), fixture->client);
+}
+
 static void
 test_account_view_cancels (Fixture       *fixture,
                            gconstpointer  data)
@@ -421,6 +448,7 @@ main (int   argc,
   ADD ("focus-identifier", test_account_focus_identifier);
   ADD ("client-change-cancels", test_account_client_change_cancels);
   ADD ("view-cancels", test_account_view_cancels);
+  ADD ("other-community", test_account_other_community);
 
 #undef ADD
 
