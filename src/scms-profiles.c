@@ -16,9 +16,11 @@
 
 /*
  * A profile is (label, community ID, server URL) in the `profiles` key;
- * `last-profile` holds the community ID of the one that was open last.
- * A profile is identified by its community ID and server URL together,
- * like its item in the keyring. The API key is never stored here.
+ * `last-profile` and `last-server-url` hold the community ID and server URL
+ * of the one that was open last. A profile is identified by its community
+ * ID and server URL together, like its item in the keyring: one ID can be
+ * saved for two servers (a test server and the real one, say). The API key
+ * is never stored here.
  */
 
 /**
@@ -77,6 +79,7 @@ scms_profiles_find_last (GSettings  *settings,
 {
   g_autoptr(GVariant) profiles = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *last_url = NULL;
   GVariantIter iter;
   const char *p_id;
   const char *p_url;
@@ -85,6 +88,7 @@ scms_profiles_find_last (GSettings  *settings,
   g_return_val_if_fail (community_id != NULL && server_url != NULL, FALSE);
 
   last = g_settings_get_string (settings, "last-profile");
+  last_url = g_settings_get_string (settings, "last-server-url");
   if (last[0] == '\0')
     return FALSE;
 
@@ -92,7 +96,9 @@ scms_profiles_find_last (GSettings  *settings,
   g_variant_iter_init (&iter, profiles);
   while (g_variant_iter_next (&iter, "(&s&s&s)", NULL, &p_id, &p_url))
     {
-      if (g_strcmp0 (p_id, last) == 0)
+      /* Settings from before last-server-url name the ID only. */
+      if (g_strcmp0 (p_id, last) == 0 &&
+          (last_url[0] == '\0' || g_strcmp0 (p_url, last_url) == 0))
         {
           *community_id = g_strdup (p_id);
           *server_url = g_strdup (p_url);
@@ -101,6 +107,29 @@ scms_profiles_find_last (GSettings  *settings,
     }
 
   return FALSE;
+}
+
+/**
+ * scms_profiles_set_last:
+ * @settings: the application's settings
+ * @community_id: (nullable): a community ID, or %NULL for none
+ * @server_url: (nullable): its server URL
+ *
+ * Makes the profile of @community_id on @server_url the one that
+ * reconnects at start, or none.
+ */
+void
+scms_profiles_set_last (GSettings  *settings,
+                        const char *community_id,
+                        const char *server_url)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_delay (settings);
+  g_settings_set_string (settings, "last-profile", community_id != NULL ? community_id : "");
+  g_settings_set_string (settings, "last-server-url",
+                         community_id != NULL && server_url != NULL ? server_url : "");
+  g_settings_apply (settings);
 }
 
 /**
@@ -151,7 +180,7 @@ scms_profiles_save (GSettings  *settings,
 
   g_settings_delay (settings);
   g_settings_set_value (settings, "profiles", g_variant_builder_end (&builder));
-  g_settings_set_string (settings, "last-profile", community_id);
+  scms_profiles_set_last (settings, community_id, server_url);
   g_settings_apply (settings);
 }
 
@@ -173,13 +202,13 @@ scms_profiles_remove (GSettings  *settings,
 {
   g_autoptr(GVariant) profiles = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *last_url = NULL;
   GVariantBuilder builder;
   GVariantIter iter;
   const char *p_label;
   const char *p_id;
   const char *p_url;
   gboolean removed = FALSE;
-  gboolean id_still_saved = FALSE;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
   g_return_val_if_fail (community_id != NULL && server_url != NULL, FALSE);
@@ -195,17 +224,18 @@ scms_profiles_remove (GSettings  *settings,
           continue;
         }
 
-      if (g_strcmp0 (p_id, community_id) == 0)
-        id_still_saved = TRUE;
       g_variant_builder_add (&builder, "(sss)", p_label, p_id, p_url);
     }
 
   last = g_settings_get_string (settings, "last-profile");
+  last_url = g_settings_get_string (settings, "last-server-url");
 
   g_settings_delay (settings);
   g_settings_set_value (settings, "profiles", g_variant_builder_end (&builder));
-  if (g_strcmp0 (last, community_id) == 0 && !id_still_saved)
-    g_settings_set_string (settings, "last-profile", "");
+  /* Settings from before last-server-url name the ID only. */
+  if (g_strcmp0 (last, community_id) == 0 &&
+      (last_url[0] == '\0' || g_strcmp0 (last_url, server_url) == 0))
+    scms_profiles_set_last (settings, NULL, NULL);
   g_settings_apply (settings);
 
   return removed;

@@ -23,6 +23,9 @@ gboolean  scms_profiles_find      (GSettings   *settings,
 gboolean  scms_profiles_find_last (GSettings   *settings,
                                    char       **community_id,
                                    char       **server_url);
+void      scms_profiles_set_last  (GSettings   *settings,
+                                   const char  *community_id,
+                                   const char  *server_url);
 void      scms_profiles_save      (GSettings   *settings,
                                    const char  *label,
                                    const char  *community_id,

@@ -650,7 +650,7 @@ open_profile (ScmsWindow *self,
       scms_window_set_client (self, client);
       set_connect_visible (self, FALSE);
       if (self->settings != NULL)
-        g_settings_set_string (self->settings, "last-profile", community_id);
+        scms_profiles_set_last (self->settings, community_id, server_url);
       return;
     }
 

@@ -617,6 +617,7 @@ connect_fixture_init (ConnectFixture *f)
   f->settings = g_settings_new (SCMS_SCHEMA_ID);
   g_settings_reset (f->settings, "profiles");
   g_settings_reset (f->settings, "last-profile");
+  g_settings_reset (f->settings, "last-server-url");
 
   f->window = scms_window_new (NULL);
   g_object_ref (f->window);
@@ -645,6 +646,7 @@ connect_fixture_clear (ConnectFixture *f)
   assert_finalized_soon (g_steal_pointer (&f->window));
   g_settings_reset (f->settings, "profiles");
   g_settings_reset (f->settings, "last-profile");
+  g_settings_reset (f->settings, "last-server-url");
   g_clear_object (&f->settings);
 }
 

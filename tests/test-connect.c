@@ -250,6 +250,7 @@ reset_state (void)
 {
   g_settings_reset (settings, "profiles");
   g_settings_reset (settings, "last-profile");
+  g_settings_reset (settings, "last-server-url");
   scms_mock_server_clear_faults (mock_server);
   scms_mock_server_reset_counts (mock_server);
   if (g_getenv ("SCMS_TEST_NO_KEYRING") == NULL)
@@ -517,6 +518,36 @@ test_connect_reconnect (void)
   WAIT_FOR (scms_page_get_state (scms_window_get_page (window, "subscription"))
             == SCMS_PAGE_STATE_RESULTS);
 
+  destroy_window (window);
+}
+
+/* One community ID saved for two servers: the start reopens the one that
+ * was open last, not the first one saved. */
+static void
+test_connect_reconnect_same_id (void)
+{
+  g_autoptr(GVariant) profiles = NULL;
+  ScmsWindow *window;
+  ScmsClient *client;
+
+  /* Saved first: the same ID on a server that does not answer. */
+  reset_state ();
+  g_settings_set_value (settings, "profiles",
+                        g_variant_new_parsed ("[(%s, %s, %s)]", community_id, community_id,
+                                              "https://cms.invalid/api"));
+  window = create_window ();
+  connect_ok (window);
+  profiles = g_settings_get_value (settings, "profiles");
+  g_assert_cmpuint (g_variant_n_children (profiles), ==, 2);
+  destroy_window (window);
+
+  scms_mock_server_reset_counts (mock_server);
+  window = create_window ();
+  scms_window_open_saved_community (window);
+  WAIT_FOR (scms_window_get_client (window) != NULL);
+  client = scms_window_get_client (window);
+  g_assert_cmpstr (scms_client_get_base_url (client), ==, scms_mock_server_get_url (mock_server));
+  g_assert_cmpstr (scms_client_get_community_id (client), ==, community_id);
   destroy_window (window);
 }
 
@@ -879,6 +910,7 @@ main (int   argc,
       g_test_add_func ("/connect/cancel", test_connect_cancel);
       g_test_add_func ("/connect/reconnect", test_connect_reconnect);
       g_test_add_func ("/connect/reconnect-no-key", test_connect_reconnect_no_key);
+      g_test_add_func ("/connect/reconnect-same-id", test_connect_reconnect_same_id);
       g_test_add_func ("/connect/forget", test_connect_forget);
       g_test_add_func ("/connect/switch-profiles", test_connect_switch_profiles);
       g_test_add_func ("/connect/credentials-rejected-later",
