@@ -506,18 +506,25 @@ full_whitelist_cb (GObject      *object,
   ScmsFullWhitelistPage *self = load->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) entries = NULL;
+  gboolean ok;
 
   g_assert (SCMS_IS_FULL_WHITELIST_PAGE (self));
 
-  if (!scms_client_full_whitelist_into_finish (SCMS_CLIENT (object), result, &error))
+  ok = scms_client_full_whitelist_into_finish (SCMS_CLIENT (object), result, &error);
+
+  /* A newer load, or another community, replaced this one: its end,
+   * whatever it is, is no longer the page's. */
+  if (G_LIST_MODEL (load->store) != self->entries)
+    return;
+
+  if (!ok)
     {
-      /* A newer load replaced this one: nothing to do. Cancelled while
-       * the list still filled (the user left the page, or closed the
-       * window), the client took back what had landed: load it again
-       * when the page is shown. */
+      /* Cancelled while the list still filled (the user left the page, or
+       * closed the window), the client took back what had landed: load it
+       * again when the page is shown. */
       if (scms_client_error_is_cancelled (error))
         {
-          if (self->streaming && G_LIST_MODEL (load->store) == self->entries)
+          if (self->streaming)
             {
               self->streaming = FALSE;
               scms_full_whitelist_page_set_entries (self, NULL);
