@@ -1139,6 +1139,13 @@ scms_window_add_toast (ScmsWindow *self,
   g_return_if_fail (SCMS_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  /* A keyring call can end after the window was closed: no one to tell. */
+  if (self->toast_overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
