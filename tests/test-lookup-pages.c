@@ -532,6 +532,59 @@ test_clock_in_out_docs (void)
   run_clock_in_out (docs_server);
 }
 
+static gboolean
+clock_sent (gpointer data)
+{
+  return scms_mock_server_get_request_count (SCMS_MOCK_SERVER (data),
+                                             "/general/clock_in_out") == 1;
+}
+
+static gboolean
+has_toasts (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->toasts->len > 0;
+}
+
+/* A clock-in already sent when the page loads again (Ctrl+R, a new lookup,
+ * another page) still ends with its toast and the new state: once sent, it
+ * may have taken effect, and dropping its answer hid that. */
+static void
+test_clock_reload_while_clocking (void)
+{
+  Fixture f = { 0 };
+  ScmsClockInOutPage *page;
+
+  fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
+  page = SCMS_CLOCK_IN_OUT_PAGE (f.page);
+  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
+  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
+
+  scms_mock_server_reset_counts (live_server);
+  scms_mock_server_set_slow_ms (live_server, 400);
+  scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SLOW, "/general/clock_in_out", 1);
+  click (GTK_WIDGET (page), "Clock _In");
+  wait_until (clock_sent, live_server, "the clock-in to be sent");
+
+  scms_page_reload (f.page);
+  g_assert_true (scms_clock_in_out_page_get_busy (page));
+  wait_until (has_toasts, &f, "the toast");
+  g_assert_cmpstr (last_toast (&f), ==, "Elena Ashgrove clocked in");
+  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
+  wait_until (is_idle, page, "the page to be done");
+  g_assert_true (scms_clock_in_out_page_get_clocked_in (page));
+  g_assert_true (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _Out")));
+
+  /* Out again, as the other tests expect her. */
+  click (GTK_WIDGET (page), "Clock _Out");
+  wait_until (is_idle, page, "clocking out");
+  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
+
+  fixture_clear (&f);
+}
+
 static void
 test_clock_not_found (void)
 {
@@ -876,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/check-api-id/error", test_check_api_id_error);
   g_test_add_func ("/clock-in-out/live", test_clock_in_out_live);
   g_test_add_func ("/clock-in-out/docs", test_clock_in_out_docs);
+  g_test_add_func ("/clock-in-out/reload-while-clocking", test_clock_reload_while_clocking);
   g_test_add_func ("/clock-in-out/not-found", test_clock_not_found);
   g_test_add_func ("/clock-in-out/error", test_clock_error);
   g_test_add_func ("/clock-in-out/invalid", test_clock_invalid);

@@ -47,6 +47,11 @@ struct _ScmsClockInOutPage
   gboolean          busy;
   ClockIntent       intent;
 
+  /* The CLOCK_IN_OUT call out, if any. Once sent it may have taken
+   * effect, so only a change of community or the page going away stops
+   * it: not a reload, a new lookup or another page. */
+  GCancellable     *clock_cancellable;
+
   /* Template widgets */
   GtkWidget        *box;
   ScmsMemberFinder *finder;
@@ -344,7 +349,7 @@ scms_clock_in_out_page_reload (ScmsPage *page)
   GCancellable *cancellable;
 
   cancellable = scms_page_get_cancellable (page);
-  set_busy (self, FALSE);
+  set_busy (self, self->clock_cancellable != NULL);
 
   if (self->identifier == NULL)
     {
@@ -409,25 +414,50 @@ refresh_state (ScmsClockInOutPage *self)
                                           g_object_ref (self));
 }
 
+/* Who a CLOCK_IN_OUT call is for: the page may show someone else by the
+ * time it ends. */
+typedef struct
+{
+  ScmsClockInOutPage *self;
+  ScmsIdKind          kind;
+  char               *identifier;
+  char               *member_name;
+} Clocking;
+
+static void
+clocking_free (Clocking *clocking)
+{
+  g_object_unref (clocking->self);
+  g_free (clocking->identifier);
+  g_free (clocking->member_name);
+  g_free (clocking);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Clocking, clocking_free)
+
 static void
 clock_in_out_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(ScmsClockInOutPage) self = user_data;
+  g_autoptr(Clocking) clocking = user_data;
+  ScmsClockInOutPage *self = clocking->self;
   g_autoptr(ScmsClockIn) clock_in = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean still_shown;
 
   clock_in = scms_client_clock_in_out_finish (SCMS_CLIENT (object), result, &error);
 
+  /* Cancelled only with the community or the page: nothing to say. */
+  if (scms_client_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->clock_cancellable);
+  set_busy (self, FALSE);
+
   if (clock_in == NULL)
     {
-      set_busy (self, FALSE);
-
-      if (scms_client_error_is_cancelled (error))
-        return;
-
       g_debug ("Could not clock in or out: %s", error->message);
       toast (self, error->message);
       return;
@@ -435,14 +465,20 @@ clock_in_out_cb (GObject      *object,
 
   if (scms_clock_in_get_clocked_in (clock_in))
     /* Translators: %s is a member's name. */
-    message = g_strdup_printf (_("%s clocked in"), self->member_name);
+    message = g_strdup_printf (_("%s clocked in"), clocking->member_name);
   else
     /* Translators: %s is a member's name. */
-    message = g_strdup_printf (_("%s clocked out"), self->member_name);
+    message = g_strdup_printf (_("%s clocked out"), clocking->member_name);
   toast (self, message);
 
-  /* The reply may be a bare text: read the shift itself back. */
-  refresh_state (self);
+  /* The reply may be a bare text: read the shift itself back, if the
+   * member is still shown and not being looked up again (which reads it
+   * anyway, and which a refresh would cancel). */
+  still_shown = self->kind == clocking->kind &&
+                g_strcmp0 (self->identifier, clocking->identifier) == 0 &&
+                scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_RESULTS;
+  if (still_shown)
+    refresh_state (self);
 }
 
 static const char *
@@ -461,16 +497,27 @@ static void
 send_clock (ScmsClockInOutPage *self,
             ScmsClockAction     action)
 {
+  Clocking *clocking;
+
+  g_assert (self->clock_cancellable == NULL);
+
   set_busy (self, TRUE);
+  self->clock_cancellable = g_cancellable_new ();
+
+  clocking = g_new0 (Clocking, 1);
+  clocking->self = g_object_ref (self);
+  clocking->kind = self->kind;
+  clocking->identifier = g_strdup (self->identifier);
+  clocking->member_name = g_strdup (self->member_name);
 
   scms_client_clock_in_out_async (scms_page_get_client (SCMS_PAGE (self)),
                                   self->kind,
                                   self->identifier,
                                   action,
                                   get_chosen_type_id (self),
-                                  scms_page_get_cancellable (SCMS_PAGE (self)),
+                                  self->clock_cancellable,
                                   clock_in_out_cb,
-                                  g_object_ref (self));
+                                  clocking);
 }
 
 static void
@@ -607,6 +654,8 @@ notify_client_cb (ScmsClockInOutPage *self)
 {
   /* A member and the shift types belong to one community. */
   scms_page_cancel (SCMS_PAGE (self));
+  g_cancellable_cancel (self->clock_cancellable);
+  g_clear_object (&self->clock_cancellable);
   set_busy (self, FALSE);
   set_clock_in (self, NULL);
   set_member (self, SCMS_ID_KIND_API_ID, NULL, NULL);
@@ -626,6 +675,9 @@ static void
 scms_clock_in_out_page_dispose (GObject *object)
 {
   ScmsClockInOutPage *self = SCMS_CLOCK_IN_OUT_PAGE (object);
+
+  g_cancellable_cancel (self->clock_cancellable);
+  g_clear_object (&self->clock_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_CLOCK_IN_OUT_PAGE);
 
