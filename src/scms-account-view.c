@@ -92,7 +92,7 @@ format_local_time (GDateTime  *date_time,
                    const char *fallback)
 {
   if (date_time == NULL)
-    return g_strdup (fallback != NULL && fallback[0] != '\0' ? fallback : _("Unknown"));
+    return g_strdup (fallback != NULL && fallback[0] != '\0' ? fallback : C_("date", "Unknown"));
 
   return scms_format_date_time (date_time);
 }
@@ -667,7 +667,7 @@ start_requests (ScmsAccountView *self)
                                             self->cancellable,
                                             get_current_clock_in_cb, g_object_ref (self));
   else
-    adw_action_row_set_subtitle (self->clock_row, _("Unknown"));
+    adw_action_row_set_subtitle (self->clock_row, C_("clock-in state", "Unknown"));
 }
 
 static void

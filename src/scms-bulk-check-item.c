@@ -43,14 +43,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the context "bulk check result": "Allowed" and "Unknown" are also
+ * said of other things, which other languages may word differently. */
 static const char * const status_labels[] = {
-  [SCMS_BULK_STATUS_CHECKING] = N_("Checking…"),
-  [SCMS_BULK_STATUS_ALLOWED] = N_("Allowed"),
-  [SCMS_BULK_STATUS_BYPASSED] = N_("Bypassed"),
-  [SCMS_BULK_STATUS_NOT_ALLOWED] = N_("Not allowed"),
-  [SCMS_BULK_STATUS_UNKNOWN] = N_("Unknown"),
-  [SCMS_BULK_STATUS_INVALID] = N_("Invalid"),
-  [SCMS_BULK_STATUS_NOT_CHECKED] = N_("Not checked"),
+  [SCMS_BULK_STATUS_CHECKING] = NC_("bulk check result", "Checking…"),
+  [SCMS_BULK_STATUS_ALLOWED] = NC_("bulk check result", "Allowed"),
+  [SCMS_BULK_STATUS_BYPASSED] = NC_("bulk check result", "Bypassed"),
+  [SCMS_BULK_STATUS_NOT_ALLOWED] = NC_("bulk check result", "Not allowed"),
+  [SCMS_BULK_STATUS_UNKNOWN] = NC_("bulk check result", "Unknown"),
+  [SCMS_BULK_STATUS_INVALID] = NC_("bulk check result", "Invalid"),
+  [SCMS_BULK_STATUS_NOT_CHECKED] = NC_("bulk check result", "Not checked"),
 };
 
 /**
@@ -64,7 +66,7 @@ scms_bulk_status_get_label (ScmsBulkStatus status)
 {
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_labels), "");
 
-  return _(status_labels[status]);
+  return g_dpgettext2 (NULL, "bulk check result", status_labels[status]);
 }
 
 static void

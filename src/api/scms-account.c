@@ -38,7 +38,7 @@ scms_member_status_get_label (ScmsMemberStatus status)
     case SCMS_MEMBER_STATUS_OWNER:
       return _("Owner");
     default:
-      return _("Unknown");
+      return C_("member status", "Unknown");
     }
 }
 

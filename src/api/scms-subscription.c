@@ -214,6 +214,6 @@ scms_tier_get_name (int tier)
     default:
       if (tier > 6)
         return _("Pro or higher");
-      return _("Unknown");
+      return C_("subscription plan", "Unknown");
     }
 }

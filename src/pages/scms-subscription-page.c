@@ -102,10 +102,13 @@ update_rows (ScmsSubscriptionPage *self)
       adw_action_row_set_subtitle (row, subtitle);
       gtk_image_set_from_icon_name (image, allowed ? "emblem-ok-symbolic"
                                                    : "changes-prevent-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (image), allowed ? _("Allowed") : _("Not allowed"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (image),
+                                   allowed ? C_("plan feature", "Allowed")
+                                           : C_("plan feature", "Not allowed"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      allowed ? _("Allowed") : _("Not allowed"),
+                                      allowed ? C_("plan feature", "Allowed")
+                                              : C_("plan feature", "Not allowed"),
                                       -1);
 
       if (allowed)

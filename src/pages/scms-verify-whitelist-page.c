@@ -67,7 +67,7 @@ get_verdict_title_cb (gpointer              instance,
   switch (scms_whitelist_verdict_get_verdict (verdict))
     {
     case SCMS_VERDICT_ALLOWED:
-      return g_strdup (_("Allowed"));
+      return g_strdup (C_("whitelist verdict", "Allowed"));
     case SCMS_VERDICT_BYPASSED:
       return g_strdup (_("Bypassed"));
     case SCMS_VERDICT_UNKNOWN_MEMBER:
