@@ -28,6 +28,83 @@ static const struct
   [SCMS_ID_KIND_UNIQUE_ID] = { "uniqueId", N_("Unique ID") },
 };
 
+/* What is wrong with an identifier as typed, in whole sentences for each
+ * kind: a kind's name put into one sentence cannot be translated into
+ * languages that inflect it (and in English it is lower-case there,
+ * unlike in the Find by list). */
+typedef enum
+{
+  PROBLEM_NOT_TEXT,
+  PROBLEM_EMPTY,
+  PROBLEM_TOO_LONG,
+  PROBLEM_UNTYPABLE,
+  PROBLEM_INVISIBLE,
+  N_PROBLEMS
+} Problem;
+
+static const char * const problems[SCMS_N_ID_KINDS][N_PROBLEMS] = {
+  [SCMS_ID_KIND_API_ID] = {
+    [PROBLEM_NOT_TEXT] = N_("The API ID is not valid text."),
+    [PROBLEM_EMPTY] = N_("Enter the member’s API ID."),
+    /* Translators: %d is a number of characters */
+    [PROBLEM_TOO_LONG] = N_("The API ID is too long: enter at most %d characters."),
+    [PROBLEM_UNTYPABLE] = N_("The API ID contains characters that cannot be typed."),
+    [PROBLEM_INVISIBLE] = N_("The API ID contains invisible characters. Type it in instead of pasting it."),
+  },
+  [SCMS_ID_KIND_USERNAME] = {
+    [PROBLEM_NOT_TEXT] = N_("The username is not valid text."),
+    [PROBLEM_EMPTY] = N_("Enter the member’s username."),
+    /* Translators: %d is a number of characters */
+    [PROBLEM_TOO_LONG] = N_("The username is too long: enter at most %d characters."),
+    [PROBLEM_UNTYPABLE] = N_("The username contains characters that cannot be typed."),
+    [PROBLEM_INVISIBLE] = N_("The username contains invisible characters. Type it in instead of pasting it."),
+  },
+  [SCMS_ID_KIND_ACC_ID] = {
+    [PROBLEM_NOT_TEXT] = N_("The account ID is not valid text."),
+    [PROBLEM_EMPTY] = N_("Enter the member’s account ID."),
+    /* Translators: %d is a number of characters */
+    [PROBLEM_TOO_LONG] = N_("The account ID is too long: enter at most %d characters."),
+    [PROBLEM_UNTYPABLE] = N_("The account ID contains characters that cannot be typed."),
+    [PROBLEM_INVISIBLE] = N_("The account ID contains invisible characters. Type it in instead of pasting it."),
+  },
+  [SCMS_ID_KIND_DISCORD] = {
+    [PROBLEM_NOT_TEXT] = N_("The Discord ID is not valid text."),
+    [PROBLEM_EMPTY] = N_("Enter the member’s Discord ID."),
+    /* Translators: %d is a number of characters */
+    [PROBLEM_TOO_LONG] = N_("The Discord ID is too long: enter at most %d characters."),
+    [PROBLEM_UNTYPABLE] = N_("The Discord ID contains characters that cannot be typed."),
+    [PROBLEM_INVISIBLE] = N_("The Discord ID contains invisible characters. Type it in instead of pasting it."),
+  },
+  [SCMS_ID_KIND_UNIQUE_ID] = {
+    [PROBLEM_NOT_TEXT] = N_("The unique ID is not valid text."),
+    [PROBLEM_EMPTY] = N_("Enter the member’s unique ID."),
+    /* Translators: %d is a number of characters */
+    [PROBLEM_TOO_LONG] = N_("The unique ID is too long: enter at most %d characters."),
+    [PROBLEM_UNTYPABLE] = N_("The unique ID contains characters that cannot be typed."),
+    [PROBLEM_INVISIBLE] = N_("The unique ID contains invisible characters. Type it in instead of pasting it."),
+  },
+};
+
+static void
+set_problem (GError     **error,
+             ScmsIdKind   kind,
+             Problem      problem)
+{
+  const char *message = _(problems[kind][problem]);
+
+  /* The one format is a translation of a literal in the table above. */
+  if (problem == PROBLEM_TOO_LONG)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                   message, SCMS_IDENTIFIER_MAX_LENGTH);
+#pragma GCC diagnostic pop
+    }
+  else
+    g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT, message);
+}
+
 /**
  * scms_id_kind_get_key:
  * @kind: an identifier kind
@@ -227,20 +304,15 @@ scms_identifier_normalize (ScmsIdKind   kind,
                            GError     **error)
 {
   g_autofree char *copy = NULL;
-  const char *label;
   gint64 value = 0;
   gsize n_chars;
 
   g_return_val_if_fail ((guint) kind < SCMS_N_ID_KINDS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  label = scms_id_kind_get_label (kind);
-
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
-      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   _("The %s is not valid text."), label);
+      set_problem (error, kind, PROBLEM_NOT_TEXT);
       return NULL;
     }
 
@@ -248,36 +320,26 @@ scms_identifier_normalize (ScmsIdKind   kind,
 
   if (*copy == '\0')
     {
-      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   _("Enter the member’s %s."), label);
+      set_problem (error, kind, PROBLEM_EMPTY);
       return NULL;
     }
 
   n_chars = g_utf8_strlen (copy, -1);
   if (n_chars > SCMS_IDENTIFIER_MAX_LENGTH)
     {
-      /* Translators: %s is the kind of identifier, %d a number of characters */
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   _("The %s is too long: enter at most %d characters."),
-                   label, SCMS_IDENTIFIER_MAX_LENGTH);
+      set_problem (error, kind, PROBLEM_TOO_LONG);
       return NULL;
     }
 
   if (scms_identifier_has_control_characters (copy))
     {
-      /* Translators: %s is the kind of identifier, e.g. "Discord ID" */
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   _("The %s contains characters that cannot be typed."), label);
+      set_problem (error, kind, PROBLEM_UNTYPABLE);
       return NULL;
     }
 
   if (scms_identifier_has_invisible_characters (copy))
     {
-      /* Translators: %s is the kind of identifier, e.g. "Username" */
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   _("The %s contains invisible characters. Type it in instead of pasting it."),
-                   label);
+      set_problem (error, kind, PROBLEM_INVISIBLE);
       return NULL;
     }
 
