@@ -18,6 +18,7 @@
 #include "scms-gui-test.h"
 #include "scms-subscription-page.h"
 #include "scms-test-keys.h"
+#include "scms-wrap-box.h"
 
 /* Whether what is typed goes into the connect form's row titled @title. */
 static gboolean
@@ -275,6 +276,112 @@ test_window_page_shortcuts (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* Every page fits the narrowest window, 360 px, with its results shown:
+ * a page wider than that pushed the header's buttons off the window. */
+static void
+test_window_pages_fit_narrow (void)
+{
+  static const struct
+  {
+    const char    *page;
+    ScmsPageState  state;
+  } cases[] = {
+    { "members", SCMS_PAGE_STATE_RESULTS },
+    { "account", SCMS_PAGE_STATE_EMPTY },
+    { "account-ranks", SCMS_PAGE_STATE_EMPTY },
+    { "check-api-id", SCMS_PAGE_STATE_EMPTY },
+    { "clock-in-out", SCMS_PAGE_STATE_EMPTY },
+    { "game-servers", SCMS_PAGE_STATE_RESULTS },
+    { "verify-whitelist", SCMS_PAGE_STATE_EMPTY },
+    { "full-whitelist", SCMS_PAGE_STATE_RESULTS },
+    { "departments", SCMS_PAGE_STATE_RESULTS },
+    { "subscription", SCMS_PAGE_STATE_RESULTS },
+  };
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  int failed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ScmsPage *page = scms_window_get_page (window, cases[i].page);
+      int minimum;
+
+      scms_window_set_visible_page (window, cases[i].page);
+      spin (50);
+      wait_for_state (page, cases[i].state);
+      spin (100);
+
+      gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide", cases[i].page, minimum);
+      if (minimum > 360)
+        failed++;
+
+      /* The window's content around it too, header bar included. */
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)),
+                          GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > 360)
+        {
+          g_test_message ("the window with %s: at least %d px wide", cases[i].page, minimum);
+          failed++;
+        }
+    }
+
+  g_assert_cmpint (failed, ==, 0);
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
+/* ScmsWrapBox: a row where its children fit, a column where they do not. */
+static void
+test_wrap_box_row_or_column (void)
+{
+  GtkWidget *box = g_object_ref_sink (scms_wrap_box_new ());
+  GtkWidget *first = gtk_label_new (NULL);
+  GtkWidget *second = gtk_label_new (NULL);
+  graphene_rect_t bounds;
+  int minimum, natural;
+
+  scms_wrap_box_set_spacing (SCMS_WRAP_BOX (box), 10);
+  gtk_widget_set_size_request (first, 100, 20);
+  gtk_widget_set_size_request (second, 80, 30);
+  gtk_widget_set_parent (first, box);
+  gtk_widget_set_parent (second, box);
+
+  /* As narrow as its widest child; naturally, as wide as the row. */
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 100);
+  g_assert_cmpint (natural, ==, 190);
+
+  /* Room for the row: side by side, as tall as the taller. */
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 250, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 30);
+  gtk_widget_size_allocate (box, &(GtkAllocation) { 0, 0, 250, 30 }, -1);
+  g_assert_true (scms_wrap_box_get_in_row (SCMS_WRAP_BOX (box)));
+  g_assert_true (gtk_widget_compute_bounds (second, box, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 110);
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+
+  /* Not enough: one above the other, each as wide as the box. */
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 150, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 60);
+  gtk_widget_size_allocate (box, &(GtkAllocation) { 0, 0, 150, 60 }, -1);
+  g_assert_false (scms_wrap_box_get_in_row (SCMS_WRAP_BOX (box)));
+  g_assert_true (gtk_widget_compute_bounds (second, box, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (bounds.origin.y, ==, 30);
+  g_assert_cmpfloat (bounds.size.width, ==, 150);
+
+  /* A hidden child takes no room. */
+  gtk_widget_set_visible (first, FALSE);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, 80);
+  g_assert_cmpint (natural, ==, 80);
+
+  g_object_unref (box);
+}
+
 static void
 test_window_client_change_cancels (void)
 {
@@ -456,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
   g_test_add_func ("/window/page-shortcuts", test_window_page_shortcuts);
+  g_test_add_func ("/window/pages-fit-narrow", test_window_pages_fit_narrow);
+  g_test_add_func ("/wrap-box/row-or-column", test_wrap_box_row_or_column);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);

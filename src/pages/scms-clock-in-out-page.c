@@ -16,6 +16,7 @@
 
 #include "scms-clock-in-out-page.h"
 #include "scms-util.h"
+#include "scms-wrap-box.h"
 
 /*
  * Whether a member is on shift (GET_CURRENT_CLOCK_IN) and the buttons to
@@ -833,6 +834,7 @@ scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
 
   g_type_ensure (SCMS_TYPE_CLOCK_IN);
   g_type_ensure (SCMS_TYPE_MEMBER_FINDER);
+  g_type_ensure (SCMS_TYPE_WRAP_BOX);
 }
 
 static void

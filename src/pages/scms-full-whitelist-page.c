@@ -20,6 +20,7 @@
 #include "scms-full-whitelist-page.h"
 #include "scms-util.h"
 #include "scms-whitelist-search.h"
+#include "scms-wrap-box.h"
 
 /*
  * The whitelist of one game server (FULL_WHITELIST), downloaded once and
@@ -2015,6 +2016,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   g_type_ensure (SCMS_TYPE_GAME_SERVER);
   g_type_ensure (SCMS_TYPE_WHITELIST_ENTRY);
   g_type_ensure (SCMS_TYPE_WHITELIST_SEARCH);
+  g_type_ensure (SCMS_TYPE_WRAP_BOX);
 }
 
 static void
