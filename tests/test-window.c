@@ -333,6 +333,31 @@ test_window_pages_fit_narrow (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* The About window shows the app's icon even when the app runs from the
+ * build directory (build-aux/demo.sh): GtkApplication adds the resource
+ * path's icons to the icon theme, and the icon is there. */
+static void
+test_window_app_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  g_assert_true (g_resources_get_info (RESOURCE_BASE "/icons/scalable/apps/" APP_ID ".svg",
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE "/icons");
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+
+  icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_prefix (uri, "resource://" RESOURCE_BASE "/icons/") ||
+                 g_str_has_prefix (uri, "file://"));
+}
+
 /* ScmsWrapBox: a row where its children fit, a column where they do not. */
 static void
 test_wrap_box_row_or_column (void)
@@ -565,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/window/page-shortcuts", test_window_page_shortcuts);
   g_test_add_func ("/window/pages-fit-narrow", test_window_pages_fit_narrow);
   g_test_add_func ("/wrap-box/row-or-column", test_wrap_box_row_or_column);
+  g_test_add_func ("/window/app-icon", test_window_app_icon);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);
