@@ -194,7 +194,7 @@ test_ranks_success (void)
 
   /* The reply names no one: the page says whose ranks these are. */
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page),
-                                     "Ranks of the member with API ID " ELENA));
+                                     "Ranks of the member with API ID “" ELENA "”"));
 
   ranks = scms_account_ranks_page_get_ranks (page);
   g_assert_cmpuint (g_list_model_get_n_items (ranks), ==, 3);
@@ -222,8 +222,8 @@ test_ranks_empty (void)
   wait_loaded (f.page, SCMS_PAGE_STATE_EMPTY);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "No Ranks"));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page),
-                                     "The member with API ID " PRIYA
-                                     " holds no rank in the community."));
+                                     "The member with API ID “" PRIYA
+                                     "” holds no rank in the community."));
 
   fixture_clear (&f);
 }

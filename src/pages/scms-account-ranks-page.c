@@ -93,51 +93,84 @@ get_rank_id_target_cb (gpointer  instance,
   return g_variant_ref_sink (g_variant_new_string (id ? id : ""));
 }
 
+/* Who was looked up, in whole sentences for each kind of identifier (a
+ * kind's name put into a sentence cannot be translated into languages
+ * that inflect it), the identifier quoted: a username may have spaces. */
+static const char * const results_titles[SCMS_N_ID_KINDS] = {
+  /* Translators: the heading of a member's ranks; %s is the identifier */
+  [SCMS_ID_KIND_API_ID] = N_("Ranks of the member with API ID “%s”"),
+  /* Translators: the heading of a member's ranks; %s is the identifier */
+  [SCMS_ID_KIND_USERNAME] = N_("Ranks of the member with username “%s”"),
+  /* Translators: the heading of a member's ranks; %s is the identifier */
+  [SCMS_ID_KIND_ACC_ID] = N_("Ranks of the member with account ID “%s”"),
+  /* Translators: the heading of a member's ranks; %s is the identifier */
+  [SCMS_ID_KIND_DISCORD] = N_("Ranks of the member with Discord ID “%s”"),
+  /* Translators: the heading of a member's ranks; %s is the identifier */
+  [SCMS_ID_KIND_UNIQUE_ID] = N_("Ranks of the member with unique ID “%s”"),
+};
+
+static const char * const no_ranks_descriptions[SCMS_N_ID_KINDS] = {
+  /* Translators: %s is the identifier looked up */
+  [SCMS_ID_KIND_API_ID] = N_("The member with API ID “%s” holds no rank in the community."),
+  /* Translators: %s is the identifier looked up */
+  [SCMS_ID_KIND_USERNAME] = N_("The member with username “%s” holds no rank in the community."),
+  /* Translators: %s is the identifier looked up */
+  [SCMS_ID_KIND_ACC_ID] = N_("The member with account ID “%s” holds no rank in the community."),
+  /* Translators: %s is the identifier looked up */
+  [SCMS_ID_KIND_DISCORD] = N_("The member with Discord ID “%s” holds no rank in the community."),
+  /* Translators: %s is the identifier looked up */
+  [SCMS_ID_KIND_UNIQUE_ID] = N_("The member with unique ID “%s” holds no rank in the community."),
+};
+
+/* The formats come from the tables above, translated. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static char *
-get_empty_title_cb (gpointer    instance,
-                    const char *subject)
+describe (const char * const  *sentences,
+          ScmsIdKind           kind,
+          const char          *identifier)
+{
+  return g_strdup_printf (_(sentences[kind]), identifier);
+}
+#pragma GCC diagnostic pop
+
+static char *
+get_empty_title_cb (ScmsAccountRanksPage *self,
+                    const char           *subject)
 {
   return g_strdup (subject != NULL ? _("No Ranks") : _("Look Up a Member"));
 }
 
 static char *
-get_empty_description_cb (gpointer    instance,
-                          const char *subject)
+get_empty_description_cb (ScmsAccountRanksPage *self,
+                          const char           *subject)
 {
   g_autofree char *escaped = NULL;
 
-  if (subject == NULL)
+  if (subject == NULL || self->identifier == NULL)
     return g_strdup (_("Find a member by one of their identifiers to see their ranks."));
 
   /* A description is markup, and a username may hold a "<" or "&". */
-  escaped = g_markup_escape_text (subject, -1);
+  escaped = g_markup_escape_text (self->identifier, -1);
 
-  /* Translators: %s is who was looked up, e.g. "API ID 430291437292752760". */
-  return g_strdup_printf (_("The member with %s holds no rank in the community."), escaped);
+  return describe (no_ranks_descriptions, self->kind, escaped);
 }
 
 static char *
-get_results_title_cb (gpointer    instance,
-                      const char *subject)
+get_results_title_cb (ScmsAccountRanksPage *self,
+                      const char           *subject)
 {
-  if (subject == NULL)
-    return NULL;
-
-  /* Translators: whose ranks the list shows; %s is who was looked up,
-   * e.g. "API ID 430291437292752760". */
-  return g_strdup_printf (_("Ranks of the member with %s"), subject);
+  return g_strdup (subject);
 }
 
-/* Who was looked up, in words: "API ID 430291437292752760". */
+/* Who was looked up, in words: "Ranks of the member with API ID “4302…”". */
 static char *
 dup_subject (ScmsAccountRanksPage *self)
 {
   if (self->identifier == NULL)
     return NULL;
 
-  /* Translators: an identifier's kind and value, e.g. "API ID 430291437292752760"
-   * or "Unique ID 1042". */
-  return g_strdup_printf (_("%s %s"), scms_id_kind_get_label (self->kind), self->identifier);
+  return describe (results_titles, self->kind, self->identifier);
 }
 
 static void
@@ -320,9 +353,9 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   /**
    * ScmsAccountRanksPage:subject:
    *
-   * Who was looked up, in words ("API ID 430291437292752760"), or %NULL
-   * before anyone was: the list and the empty state say whose ranks they
-   * show, since the reply names no one.
+   * Whose ranks are shown, in words ("Ranks of the member with API ID
+   * “430291437292752760”"), or %NULL before anyone was looked up: the
+   * reply names no one.
    */
   properties[PROP_SUBJECT] =
     g_param_spec_string ("subject", NULL, NULL,
