@@ -1291,6 +1291,11 @@ test_faults (Fixture       *fixture,
 
       if (cases[i].fault == SCMS_MOCK_FAULT_NOT_FOUND_HTML)
         g_assert_true (g_str_has_suffix (error->message, "(HTTP 404)"));
+      /* A reply that cannot be read: the sentence alone, without which
+       * part of it was wrong ("(JSON)"), which says nothing to a person. */
+      if (cases[i].code == SCMS_CLIENT_ERROR_BAD_RESPONSE)
+        g_assert_cmpstr (error->message, ==,
+                         scms_client_error_to_string (SCMS_CLIENT_ERROR_BAD_RESPONSE));
 
       assert_sub_version_works (fixture->client);
     }

@@ -45,13 +45,15 @@ typedef enum
 typedef gpointer (*ItemFromJson) (JsonNode  *node,
                                   GError   **error);
 
+/* Which part of the reply was wrong is for the debug log: people see the
+ * sentence saying what to do, not "(JSON)". */
 static void
 set_bad_response (GError     **error,
                   const char  *what)
 {
-  g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_BAD_RESPONSE,
-               "%s (%s)",
-               scms_client_error_to_string (SCMS_CLIENT_ERROR_BAD_RESPONSE), what);
+  g_debug ("Could not read the reply: %s", what);
+  g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_BAD_RESPONSE,
+                       scms_client_error_to_string (SCMS_CLIENT_ERROR_BAD_RESPONSE));
 }
 
 /* The translated sentence for @code, followed by the server's own code when
