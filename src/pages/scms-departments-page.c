@@ -48,6 +48,7 @@ create_rank_row (gpointer item,
   ScmsRank *rank = SCMS_RANK (item);
   const char *id = scms_rank_get_id (rank);
   g_autofree char *power = NULL;
+  g_autofree char *copy_name = NULL;
   GtkWidget *row;
   GtkWidget *power_label;
   GtkWidget *copy_button;
@@ -68,8 +69,13 @@ create_rank_row (gpointer item,
   gtk_widget_set_valign (copy_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy_button, "flat");
   gtk_widget_set_tooltip_text (copy_button, _("Copy Rank ID"));
+  /* Eighteen buttons all called "Copy Rank ID" would be told apart by
+   * nothing but their order. */
+  /* Translators: the name of a button, read by screen readers; %s is the
+   * name of a rank, e.g. "Copy the Rank ID of Sergeant" */
+  copy_name = g_strdup_printf (_("Copy the Rank ID of %s"), scms_rank_get_label (rank));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Rank ID"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy_button), "page.copy");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy_button), "s", id ? id : "");
