@@ -1354,6 +1354,12 @@ test_bulk_nothing (void)
       g_assert_cmpstr (after, ==, blanks[i]);
     }
 
+  /* Typing an identifier answers the message: it goes. */
+  gtk_text_buffer_set_text (f.buffer, "430291437292752760", -1);
+  g_assert_null (scms_full_whitelist_page_get_bulk_message (f.page));
+  spin (50);
+  g_assert_null (find_shown_text (GTK_WIDGET (f.page), NOTHING_TO_CHECK));
+
   spin (200);
   g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, NULL), ==, 0);
 

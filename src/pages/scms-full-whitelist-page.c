@@ -64,6 +64,7 @@ struct _ScmsFullWhitelistPage
   guint                bulk_total;
   gint64               bulk_server_id;
   char                *bulk_message;
+  gboolean             bulk_message_wants_text; /* "Enter at least one…" */
   guint                bulk_running : 1;
   guint                bulk_paused : 1;
 
@@ -1086,6 +1087,19 @@ lookup_entry (ScmsFullWhitelistPage *self,
   return NULL;
 }
 
+static void set_bulk_message (ScmsFullWhitelistPage *self,
+                              const char            *message,
+                              gboolean               is_error);
+
+/* Typing what the message asked for answers it: it goes, instead of
+ * staying above a list that is no longer empty. */
+static void
+bulk_text_changed_cb (ScmsFullWhitelistPage *self)
+{
+  if (self->bulk_message_wants_text)
+    set_bulk_message (self, NULL, FALSE);
+}
+
 static void
 set_bulk_message (ScmsFullWhitelistPage *self,
                   const char            *message,
@@ -1093,6 +1107,7 @@ set_bulk_message (ScmsFullWhitelistPage *self,
 {
   g_free (self->bulk_message);
   self->bulk_message = g_strdup (message);
+  self->bulk_message_wants_text = FALSE;
 
   gtk_label_set_label (self->bulk_message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->bulk_message_label), message != NULL);
@@ -1426,6 +1441,7 @@ scms_full_whitelist_page_start_bulk_check (ScmsFullWhitelistPage *self,
   if (candidates->len == 0)
     {
       set_bulk_message (self, _("Enter at least one API ID, one per line."), TRUE);
+      self->bulk_message_wants_text = TRUE;
       update_actions (self);
       return FALSE;
     }
@@ -2025,6 +2041,9 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_queue_init (&self->bulk_queue);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->bulk_text_view), "changed",
+                           G_CALLBACK (bulk_text_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->entries_selection, "notify::selected",
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
