@@ -415,10 +415,13 @@ scms_page_set_client (ScmsPage   *self,
 
   update_actions (self);
 
-  /* Subclasses forget what belonged to the old community on notify (a
-   * member looked up, a server chosen) before the page loads again: a
-   * reload first would send the old lookup to the new community. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  /* Subclasses forget what belonged to the old community (a member looked
+   * up, a server chosen) before the page loads again: a reload first would
+   * send the old lookup to the new community. Not on notify::client, which
+   * g_object_set_property() (a property binding, as the window's) holds
+   * back until this returns. */
+  if (SCMS_PAGE_GET_CLASS (self)->client_changed != NULL)
+    SCMS_PAGE_GET_CLASS (self)->client_changed (self);
 
   if (client == NULL)
     {
@@ -429,6 +432,8 @@ scms_page_set_client (ScmsPage   *self,
     {
       scms_page_queue_reload (self);
     }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
 const char *

@@ -50,15 +50,19 @@ G_DECLARE_DERIVABLE_TYPE (ScmsPage, scms_page, SCMS, PAGE, GtkWidget)
  *   the client with scms_page_get_cancellable() and, in the callback, return
  *   quietly when cancelled, else show the results or call
  *   scms_page_show_error().
+ * @client_changed: forget what belonged to the old community (results, a
+ *   member looked up, a server chosen). Called by scms_page_set_client(),
+ *   after the page's request was cancelled and before it loads again.
  */
 struct _ScmsPageClass
 {
   GtkWidgetClass parent_class;
 
-  void (*reload) (ScmsPage *self);
+  void (*reload)         (ScmsPage *self);
+  void (*client_changed) (ScmsPage *self);
 
   /*< private >*/
-  gpointer _reserved[8];
+  gpointer _reserved[7];
 };
 
 void           scms_page_class_set_endpoint  (ScmsPageClass *page_class,

@@ -111,8 +111,10 @@ search_cb (ScmsAccountPage *self,
 }
 
 static void
-notify_client_cb (ScmsAccountPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsAccountPage *self = SCMS_ACCOUNT_PAGE (page);
+
   /* A member belongs to one community: forget the look-up. */
   g_clear_pointer (&self->identifier, g_free);
   scms_account_view_set_account (self->account_view, NULL);
@@ -163,6 +165,7 @@ scms_account_page_class_init (ScmsAccountPageClass *klass)
   object_class->finalize = scms_account_page_finalize;
 
   page_class->reload = scms_account_page_reload;
+  page_class->client_changed = client_changed;
 
   /* Ctrl+L, from the window. */
   gtk_widget_class_install_action (widget_class, "page.focus-identifier", NULL,
@@ -185,7 +188,6 @@ scms_account_page_init (ScmsAccountPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**

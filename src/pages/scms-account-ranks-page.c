@@ -264,8 +264,10 @@ search_cb (ScmsAccountRanksPage *self,
 }
 
 static void
-notify_client_cb (ScmsAccountRanksPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsAccountRanksPage *self = SCMS_ACCOUNT_RANKS_PAGE (page);
+
   /* A member belongs to one community: start over with another one. */
   scms_page_cancel (SCMS_PAGE (self));
   g_list_store_remove_all (self->ranks);
@@ -349,6 +351,7 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   object_class->get_property = scms_account_ranks_page_get_property;
 
   page_class->reload = scms_account_ranks_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsAccountRanksPage:subject:
@@ -392,7 +395,6 @@ scms_account_ranks_page_init (ScmsAccountRanksPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**

@@ -216,8 +216,10 @@ text_changed_cb (ScmsCheckApiIdPage *self)
 }
 
 static void
-notify_client_cb (ScmsCheckApiIdPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsCheckApiIdPage *self = SCMS_CHECK_API_ID_PAGE (page);
+
   /* Another community: the answer no longer holds. */
   scms_page_cancel (SCMS_PAGE (self));
   set_answer (self, NULL, NULL, FALSE);
@@ -295,6 +297,7 @@ scms_check_api_id_page_class_init (ScmsCheckApiIdPageClass *klass)
   object_class->get_property = scms_check_api_id_page_get_property;
 
   page_class->reload = scms_check_api_id_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsCheckApiIdPage:api-id: (nullable)
@@ -353,7 +356,6 @@ scms_check_api_id_page_init (ScmsCheckApiIdPage *self)
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->message_label, NULL,
                                   -1);
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**

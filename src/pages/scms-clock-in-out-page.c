@@ -651,8 +651,10 @@ force_clicked_cb (ScmsClockInOutPage *self)
 }
 
 static void
-notify_client_cb (ScmsClockInOutPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsClockInOutPage *self = SCMS_CLOCK_IN_OUT_PAGE (page);
+
   /* A member and the shift types belong to one community. */
   scms_page_cancel (SCMS_PAGE (self));
   g_cancellable_cancel (self->clock_cancellable);
@@ -757,6 +759,7 @@ scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
   object_class->get_property = scms_clock_in_out_page_get_property;
 
   page_class->reload = scms_clock_in_out_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsClockInOutPage:searched:
@@ -844,7 +847,6 @@ scms_clock_in_out_page_init (ScmsClockInOutPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
   scms_follow_clock_format (self, G_CALLBACK (clock_format_changed_cb));
 }
 

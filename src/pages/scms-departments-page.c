@@ -231,8 +231,10 @@ scms_departments_page_reload (ScmsPage *page)
 }
 
 static void
-notify_client_cb (ScmsDepartmentsPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsDepartmentsPage *self = SCMS_DEPARTMENTS_PAGE (page);
+
   if (scms_page_get_client (SCMS_PAGE (self)) == NULL)
     clear_groups (self);
 }
@@ -298,6 +300,7 @@ scms_departments_page_class_init (ScmsDepartmentsPageClass *klass)
   object_class->dispose = scms_departments_page_dispose;
 
   page_class->reload = scms_departments_page_reload;
+  page_class->client_changed = client_changed;
 
   gtk_widget_class_install_action (widget_class, "page.copy", "s", copy_action);
   /* Ctrl+F, from the window. */
@@ -324,7 +327,6 @@ scms_departments_page_init (ScmsDepartmentsPage *self)
   self->groups = g_ptr_array_new ();
   self->filtered = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**

@@ -667,8 +667,10 @@ server_selected_cb (ScmsFullWhitelistPage *self)
 }
 
 static void
-notify_client_cb (ScmsFullWhitelistPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsFullWhitelistPage *self = SCMS_FULL_WHITELIST_PAGE (page);
+
   /* Servers and whitelists belong to one community. */
   bulk_reset (self);
   scms_full_whitelist_page_set_entries (self, NULL);
@@ -1953,6 +1955,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   widget_class->unmap = scms_full_whitelist_page_unmap;
 
   page_class->reload = scms_full_whitelist_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsFullWhitelistPage:server-id:
@@ -2055,7 +2058,6 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 
   update_count (self);
   update_actions (self);

@@ -605,8 +605,10 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-notify_client_cb (ScmsMembersPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsMembersPage *self = SCMS_MEMBERS_PAGE (page);
+
   /* Members belong to one community. */
   clear_members (self);
   close_detail (self);
@@ -684,6 +686,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   widget_class->unmap = scms_members_page_unmap;
 
   page_class->reload = scms_members_page_reload;
+  page_class->client_changed = client_changed;
 
   gtk_widget_class_install_action (widget_class, "page.close-account", NULL,
                                    close_account_action);
@@ -747,7 +750,6 @@ scms_members_page_init (ScmsMembersPage *self)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
                            "value-changed", G_CALLBACK (scrolled_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
   g_signal_connect (self, "notify::state", G_CALLBACK (update_count), NULL);
 }
 

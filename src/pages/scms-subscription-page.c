@@ -179,8 +179,10 @@ scms_subscription_page_reload (ScmsPage *page)
 }
 
 static void
-notify_client_cb (ScmsSubscriptionPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsSubscriptionPage *self = SCMS_SUBSCRIPTION_PAGE (page);
+
   /* A plan belongs to one community: forget it when the client changes. */
   set_subscription (self, NULL);
 }
@@ -230,6 +232,7 @@ scms_subscription_page_class_init (ScmsSubscriptionPageClass *klass)
   object_class->get_property = scms_subscription_page_get_property;
 
   page_class->reload = scms_subscription_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsSubscriptionPage:subscription: (nullable)
@@ -275,7 +278,6 @@ scms_subscription_page_init (ScmsSubscriptionPage *self)
 
   update_rows (self);
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**

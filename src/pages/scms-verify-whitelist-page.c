@@ -374,8 +374,10 @@ server_changed_cb (ScmsVerifyWhitelistPage *self)
 }
 
 static void
-notify_client_cb (ScmsVerifyWhitelistPage *self)
+client_changed (ScmsPage *page)
 {
+  ScmsVerifyWhitelistPage *self = SCMS_VERIFY_WHITELIST_PAGE (page);
+
   /* Servers and members belong to one community: forget them. Loading the
    * servers of the new one is left to ScmsPage. */
   g_clear_pointer (&self->identifier, g_free);
@@ -456,6 +458,7 @@ scms_verify_whitelist_page_class_init (ScmsVerifyWhitelistPageClass *klass)
   object_class->get_property = scms_verify_whitelist_page_get_property;
 
   page_class->reload = scms_verify_whitelist_page_reload;
+  page_class->client_changed = client_changed;
 
   /**
    * ScmsVerifyWhitelistPage:verdict: (nullable)
@@ -510,7 +513,6 @@ scms_verify_whitelist_page_init (ScmsVerifyWhitelistPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (self, "notify::client", G_CALLBACK (notify_client_cb), NULL);
 }
 
 /**
