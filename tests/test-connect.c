@@ -489,6 +489,21 @@ test_connect_cancel (void)
   destroy_window (window);
 }
 
+/* A new window opening the saved community, as the next start does, once
+ * it has a client. */
+static ScmsWindow *
+start_again (void)
+{
+  ScmsWindow *window;
+
+  scms_mock_server_reset_counts (mock_server);
+  window = create_window ();
+  scms_window_open_saved_community (window);
+  WAIT_FOR (scms_window_get_client (window) != NULL);
+
+  return window;
+}
+
 static void
 test_connect_reconnect (void)
 {
@@ -503,11 +518,7 @@ test_connect_reconnect (void)
 
   /* Next start: the last profile reopens with the key from the keyring,
    * without asking. */
-  scms_mock_server_reset_counts (mock_server);
-  window = create_window ();
-  scms_window_open_saved_community (window);
-  WAIT_FOR (scms_window_get_client (window) != NULL);
-
+  window = start_again ();
   client = scms_window_get_client (window);
   g_assert_cmpstr (scms_client_get_community_id (client), ==, community_id);
   g_assert_true (scms_client_has_api_key (client));
@@ -541,10 +552,7 @@ test_connect_reconnect_same_id (void)
   g_assert_cmpuint (g_variant_n_children (profiles), ==, 2);
   destroy_window (window);
 
-  scms_mock_server_reset_counts (mock_server);
-  window = create_window ();
-  scms_window_open_saved_community (window);
-  WAIT_FOR (scms_window_get_client (window) != NULL);
+  window = start_again ();
   client = scms_window_get_client (window);
   g_assert_cmpstr (scms_client_get_base_url (client), ==, scms_mock_server_get_url (mock_server));
   g_assert_cmpstr (scms_client_get_community_id (client), ==, community_id);
