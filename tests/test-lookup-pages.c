@@ -585,6 +585,46 @@ test_clock_reload_while_clocking (void)
   fixture_clear (&f);
 }
 
+/* A clock-in under way when another community is opened: its answer, when
+ * it comes, is no longer the page's. */
+static void
+test_clock_client_change_while_clocking (void)
+{
+  Fixture f = { 0 };
+  ScmsClockInOutPage *page;
+  g_autoptr(ScmsClient) other = create_client (live_server);
+
+  fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
+  page = SCMS_CLOCK_IN_OUT_PAGE (f.page);
+  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
+  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
+
+  scms_mock_server_reset_counts (live_server);
+  scms_mock_server_set_slow_ms (live_server, 400);
+  scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SLOW, "/general/clock_in_out", 1);
+  click (GTK_WIDGET (page), "Clock _In");
+  wait_until (clock_sent, live_server, "the clock-in to be sent");
+
+  g_object_set (f.page, "client", other, NULL);
+  g_assert_false (scms_clock_in_out_page_get_busy (page));
+  spin (800);
+  g_assert_cmpuint (f.toasts->len, ==, 0);
+  g_assert_cmpint (scms_page_get_state (f.page), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_cmpuint (scms_mock_server_get_request_count (live_server,
+                                                        "/general/get_current_clock_in"), ==, 1);
+
+  /* The server took it: out again, as the other tests expect her. */
+  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
+  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_clock_in_out_page_get_clocked_in (page));
+  click (GTK_WIDGET (page), "Clock _Out");
+  wait_until (is_idle, page, "clocking out");
+  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
+
+  fixture_clear (&f);
+}
+
 static void
 test_clock_not_found (void)
 {
@@ -955,6 +995,8 @@ main (int   argc,
   g_test_add_func ("/clock-in-out/live", test_clock_in_out_live);
   g_test_add_func ("/clock-in-out/docs", test_clock_in_out_docs);
   g_test_add_func ("/clock-in-out/reload-while-clocking", test_clock_reload_while_clocking);
+  g_test_add_func ("/clock-in-out/client-change-while-clocking",
+                   test_clock_client_change_while_clocking);
   g_test_add_func ("/clock-in-out/not-found", test_clock_not_found);
   g_test_add_func ("/clock-in-out/error", test_clock_error);
   g_test_add_func ("/clock-in-out/invalid", test_clock_invalid);

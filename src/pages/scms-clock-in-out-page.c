@@ -52,6 +52,9 @@ struct _ScmsClockInOutPage
    * effect, so only a change of community or the page going away stops
    * it: not a reload, a new lookup or another page. */
   GCancellable     *clock_cancellable;
+  /* A clock call ended while the member was being looked up again: read
+   * the shift once that lookup is done, as it may have read it before. */
+  gboolean          refresh_when_shown;
 
   /* Template widgets */
   GtkWidget        *box;
@@ -217,11 +220,19 @@ toast (ScmsClockInOutPage *self,
 /* Loading: account (for the name), then the open shift, then the shift
  * types once per community. The name shows with the rest, not before. */
 
+static void refresh_state (ScmsClockInOutPage *self);
+
 static void
 show_results (ScmsClockInOutPage *self)
 {
   set_member (self, self->kind, self->identifier, self->pending_name);
   scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+
+  if (self->refresh_when_shown)
+    {
+      self->refresh_when_shown = FALSE;
+      refresh_state (self);
+    }
 }
 
 static void
@@ -375,6 +386,7 @@ search_cb (ScmsClockInOutPage *self,
 {
   set_clock_in (self, NULL);
   set_member (self, kind, identifier, NULL);
+  self->refresh_when_shown = FALSE;
   scms_page_reload (SCMS_PAGE (self));
 }
 
@@ -420,6 +432,7 @@ refresh_state (ScmsClockInOutPage *self)
 typedef struct
 {
   ScmsClockInOutPage *self;
+  GCancellable       *cancellable;
   ScmsIdKind          kind;
   char               *identifier;
   char               *member_name;
@@ -429,6 +442,7 @@ static void
 clocking_free (Clocking *clocking)
 {
   g_object_unref (clocking->self);
+  g_object_unref (clocking->cancellable);
   g_free (clocking->identifier);
   g_free (clocking->member_name);
   g_free (clocking);
@@ -450,8 +464,10 @@ clock_in_out_cb (GObject      *object,
 
   clock_in = scms_client_clock_in_out_finish (SCMS_CLIENT (object), result, &error);
 
-  /* Cancelled only with the community or the page: nothing to say. */
-  if (scms_client_error_is_cancelled (error))
+  /* Cancelled only with the community or the page: nothing to say, even
+   * for an answer that had already arrived. */
+  if (g_cancellable_is_cancelled (clocking->cancellable) ||
+      scms_client_error_is_cancelled (error))
     return;
 
   g_clear_object (&self->clock_cancellable);
@@ -477,9 +493,15 @@ clock_in_out_cb (GObject      *object,
    * anyway, and which a refresh would cancel). */
   still_shown = self->kind == clocking->kind &&
                 g_strcmp0 (self->identifier, clocking->identifier) == 0 &&
-                scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_RESULTS;
-  if (still_shown)
+                scms_page_get_client (SCMS_PAGE (self)) != NULL &&
+                gtk_widget_get_realized (GTK_WIDGET (self));
+  if (!still_shown)
+    return;
+
+  if (scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_RESULTS)
     refresh_state (self);
+  else if (scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_LOADING)
+    self->refresh_when_shown = TRUE;
 }
 
 static const char *
@@ -507,6 +529,7 @@ send_clock (ScmsClockInOutPage *self,
 
   clocking = g_new0 (Clocking, 1);
   clocking->self = g_object_ref (self);
+  clocking->cancellable = g_object_ref (self->clock_cancellable);
   clocking->kind = self->kind;
   clocking->identifier = g_strdup (self->identifier);
   clocking->member_name = g_strdup (self->member_name);
@@ -659,6 +682,7 @@ client_changed (ScmsPage *page)
   scms_page_cancel (SCMS_PAGE (self));
   g_cancellable_cancel (self->clock_cancellable);
   g_clear_object (&self->clock_cancellable);
+  self->refresh_when_shown = FALSE;
   set_busy (self, FALSE);
   set_clock_in (self, NULL);
   set_member (self, SCMS_ID_KIND_API_ID, NULL, NULL);
