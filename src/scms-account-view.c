@@ -128,15 +128,21 @@ set_id_row (AdwActionRow *row,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy_button), "s", shown ? value : "");
 }
 
+/* A button copying @value, shown as @tooltip; @accessible_label tells
+ * several of them apart, or is %NULL for @tooltip. */
 static GtkWidget *
 new_copy_button (const char *value,
+                 const char *tooltip,
                  const char *accessible_label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
+  if (accessible_label == NULL)
+    accessible_label = tooltip;
+
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, accessible_label);
+  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
@@ -311,6 +317,7 @@ update_account (ScmsAccountView *self)
   for (guint i = 0; api_ids != NULL && api_ids[i] != NULL; i++)
     {
       GtkWidget *row = new_row (api_ids[i], NULL);
+      g_autofree char *copy_name = NULL;
 
       /* An AdwActionRow is named by its title, here the ID alone, which
        * would be read out with nothing to say what it is. GTK 4.8 puts a
@@ -318,8 +325,11 @@ update_account (ScmsAccountView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("API ID"),
                                       -1);
+      /* Translators: the name of a button, read by screen readers; %s is
+       * an API ID, e.g. "Copy API ID 430291437292752760" */
+      copy_name = g_strdup_printf (_("Copy API ID %s"), api_ids[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 new_copy_button (api_ids[i], _("Copy API ID")));
+                                 new_copy_button (api_ids[i], _("Copy API ID"), copy_name));
       add_group_row (self->api_ids_group, self->api_id_rows, row);
     }
 
@@ -355,6 +365,7 @@ new_rank_row (ScmsAccountView *self,
   GtkWidget *row = new_row (title, NULL);
   GtkWidget *id_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *id_label = gtk_label_new (rank_id);
+  g_autofree char *copy_name = NULL;
 
   /* The rank ID is there for whoever asks for it ("Show IDs"). */
   gtk_label_set_selectable (GTK_LABEL (id_label), TRUE);
@@ -362,7 +373,12 @@ new_rank_row (ScmsAccountView *self,
   gtk_widget_add_css_class (id_label, "monospace");
   gtk_widget_add_css_class (id_label, "caption");
   gtk_box_append (GTK_BOX (id_box), id_label);
-  gtk_box_append (GTK_BOX (id_box), new_copy_button (rank_id, _("Copy Rank ID")));
+  /* Translators: the name of a button, read by screen readers; %s is the
+   * name of a rank, e.g. "Copy the Rank ID of Sergeant" */
+  copy_name = title != NULL && title[0] != '\0'
+              ? g_strdup_printf (_("Copy the Rank ID of %s"), title)
+              : g_strdup (_("Copy Rank ID"));
+  gtk_box_append (GTK_BOX (id_box), new_copy_button (rank_id, _("Copy Rank ID"), copy_name));
   g_object_bind_property (self->show_ids_button, "active", id_box, "visible",
                           G_BINDING_SYNC_CREATE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), id_box);
@@ -453,7 +469,7 @@ show_ranks (ScmsAccountView *self,
           GtkWidget *row = new_row (rank_id, NULL);
 
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     new_copy_button (rank_id, _("Copy Rank ID")));
+                                     new_copy_button (rank_id, _("Copy Rank ID"), NULL));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
 

@@ -109,6 +109,21 @@ test_account_empty (Fixture       *fixture,
   g_assert_nonnull (find_shown_text (page, "_Look Up"));
 }
 
+static gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  return mismatch == NULL;
+}
+
 static void
 test_account_elena (Fixture       *fixture,
                     gconstpointer  data)
@@ -158,6 +173,11 @@ test_account_elena (Fixture       *fixture,
   scms_account_view_set_show_ids (get_view (fixture), TRUE);
   spin (50);
   g_assert_nonnull (find_shown_text (page, SERGEANT_ID));
+  /* Each Copy button says what it copies, to a screen reader too. */
+  g_assert_nonnull (find_widget (page, FIND_MAPPED, is_button_named,
+                                 "Copy the Rank ID of Sergeant"));
+  g_assert_nonnull (find_widget (page, FIND_MAPPED, is_button_named,
+                                 "Copy API ID 430291437292752760"));
   scms_account_view_set_show_ids (get_view (fixture), FALSE);
   spin (50);
   g_assert_null (find_shown_text (page, SERGEANT_ID));
@@ -420,6 +440,9 @@ main (int   argc,
   /* Dates are shown in local time: make it the same everywhere. */
   g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
+
+  /* The names screen readers are told are kept by the test backend only. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {

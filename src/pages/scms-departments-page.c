@@ -47,6 +47,7 @@ create_rank_row (gpointer item,
 {
   ScmsRank *rank = SCMS_RANK (item);
   const char *id = scms_rank_get_id (rank);
+  const char *label = scms_rank_get_label (rank);
   g_autofree char *power = NULL;
   g_autofree char *copy_name = NULL;
   GtkWidget *row;
@@ -55,7 +56,7 @@ create_rank_row (gpointer item,
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scms_rank_get_label (rank));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), id);
 
   /* Translators: %d is the power of a rank, a number that orders ranks. */
@@ -73,7 +74,9 @@ create_rank_row (gpointer item,
    * nothing but their order. */
   /* Translators: the name of a button, read by screen readers; %s is the
    * name of a rank, e.g. "Copy the Rank ID of Sergeant" */
-  copy_name = g_strdup_printf (_("Copy the Rank ID of %s"), scms_rank_get_label (rank));
+  copy_name = label != NULL && label[0] != '\0'
+              ? g_strdup_printf (_("Copy the Rank ID of %s"), label)
+              : g_strdup (_("Copy Rank ID"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_name,
                                   -1);
