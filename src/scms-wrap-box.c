@@ -214,7 +214,9 @@ scms_wrap_box_size_allocate (GtkWidget *widget,
   ScmsWrapBox *self = SCMS_WRAP_BOX (widget);
   guint n = count_visible (widget);
   g_autofree GtkRequestedSize *sizes = NULL;
+  gboolean natural_fits;
   int position = 0;
+  int total;
 
   if (n == 0)
     return;
@@ -224,48 +226,51 @@ scms_wrap_box_size_allocate (GtkWidget *widget,
       sizes = g_new0 (GtkRequestedSize, n);
       row_widths (self, width, sizes, n);
 
+      /* The whole row's height to each: gtk_widget_size_allocate() places
+       * a child by its valign in it. */
       for (guint i = 0; i < n; i++)
         {
           GtkWidget *child = sizes[i].data;
-          int child_height = height;
-          int y = 0;
+          int x = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                  ? width - position - sizes[i].minimum_size
+                  : position;
 
-          if (gtk_widget_get_valign (child) != GTK_ALIGN_FILL)
-            {
-              gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, sizes[i].minimum_size,
-                                  NULL, &child_height, NULL, NULL);
-              child_height = MIN (child_height, height);
-              if (gtk_widget_get_valign (child) == GTK_ALIGN_CENTER)
-                y = (height - child_height) / 2;
-              else if (gtk_widget_get_valign (child) == GTK_ALIGN_END)
-                y = height - child_height;
-            }
-
-          if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-            gtk_widget_size_allocate (child,
-                                      &(GtkAllocation) { width - position - sizes[i].minimum_size,
-                                                         y, sizes[i].minimum_size, child_height },
-                                      -1);
-          else
-            gtk_widget_size_allocate (child,
-                                      &(GtkAllocation) { position, y,
-                                                         sizes[i].minimum_size, child_height },
-                                      -1);
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) { x, 0, sizes[i].minimum_size, height },
+                                    baseline);
           position += sizes[i].minimum_size + self->spacing;
         }
       return;
     }
 
+  /* In a column: natural heights where they fit, else the least ones. */
+  total = (int) (n - 1) * self->spacing;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int child_height;
+      int child_natural;
 
       if (!gtk_widget_should_layout (child))
         continue;
 
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_height, NULL, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_natural, NULL, NULL);
+      total += child_natural;
+    }
+  natural_fits = total <= height;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural, child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width,
+                          &child_minimum, &child_natural, NULL, NULL);
+      child_height = natural_fits ? child_natural : child_minimum;
       gtk_widget_size_allocate (child, &(GtkAllocation) { 0, position, width, child_height }, -1);
       position += child_height + self->spacing;
     }

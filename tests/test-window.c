@@ -370,6 +370,7 @@ test_wrap_box_row_or_column (void)
 
   scms_wrap_box_set_spacing (SCMS_WRAP_BOX (box), 10);
   gtk_widget_set_size_request (first, 100, 20);
+  gtk_widget_set_valign (first, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (second, 80, 30);
   gtk_widget_set_parent (first, box);
   gtk_widget_set_parent (second, box);
@@ -387,6 +388,10 @@ test_wrap_box_row_or_column (void)
   g_assert_true (gtk_widget_compute_bounds (second, box, &bounds));
   g_assert_cmpfloat (bounds.origin.x, ==, 110);
   g_assert_cmpfloat (bounds.origin.y, ==, 0);
+  /* A shorter child sits in the row by its valign. */
+  g_assert_true (gtk_widget_compute_bounds (first, box, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, ==, 5);
+  g_assert_cmpfloat (bounds.size.height, ==, 20);
 
   /* Not enough: one above the other, each as wide as the box. */
   gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, 150, &minimum, NULL, NULL, NULL);
