@@ -358,6 +358,23 @@ test_statuses (void)
     g_assert_true (g_utf8_validate (error->message, -1, NULL));
     g_assert_nonnull (strstr (error->message, "CODE"));
   }
+
+  /* An unknown code is quoted whatever its label (a server answering with
+   * res.send() labels text as HTML); a web page never is. */
+  {
+    ScmsRawReply labelled_html = raw (404, HTML_TYPE, "SOMETHING NEW");
+    ScmsRawReply page = raw (404, HTML_TYPE, "  <html><head><title>404 Not Found</title></head></html>");
+    g_autoptr(GError) error = NULL;
+
+    _scms_decode_check_status (&labelled_html, &error);
+    g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+    g_assert_true (g_str_has_suffix (error->message, "(SOMETHING NEW)"));
+    g_clear_error (&error);
+
+    _scms_decode_check_status (&page, &error);
+    g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+    g_assert_true (g_str_has_suffix (error->message, "(HTTP 404)"));
+  }
 }
 
 static void

@@ -422,15 +422,12 @@ is_backend_reached (const ScmsRawReply *reply)
          (g_str_equal (text, BACKEND_REACHED_FULL) || g_str_equal (text, BACKEND_REACHED));
 }
 
-/* Whether @text, the body of @reply, is a web page rather than a code. */
+/* Whether @text, the trimmed body of a reply, is a web page rather than a
+ * code. By the body alone: a server that answers with res.send() labels
+ * its plain-text codes text/html too. */
 static gboolean
-is_web_page (const ScmsRawReply *reply,
-             const char         *text)
+is_web_page (const char *text)
 {
-  if (reply->content_type != NULL &&
-      g_ascii_strncasecmp (reply->content_type, "text/html", strlen ("text/html")) == 0)
-    return TRUE;
-
   return text[0] == '<';
 }
 
@@ -469,7 +466,7 @@ set_status_error (const ScmsRawReply  *reply,
    * person. */
   if (reply->status == 400 || reply->status == 401 || reply->status == 404)
     {
-      const char *quoted = code != NULL && !is_web_page (reply, code) ? code : http;
+      const char *quoted = code != NULL && !is_web_page (code) ? code : http;
 
       set_reply_error (error, mapped, known ? NULL : quoted);
       return;
@@ -1046,7 +1043,7 @@ _scms_decode_profile_fields (const ScmsRawReply  *reply,
  * @total: (out) (optional): the number of matching accounts on all pages
  * @error: return location for a #GError
  *
- * Reads one page of account summaries, dropping repeated `accId`s
+ * Reads one page of account summaries, every row as sent, repeated `accId`s
  * (reference §2.11).
  *
  * Returns: (transfer full) (nullable): a #GListModel of
