@@ -1338,6 +1338,33 @@ test_error_hides_key (Fixture       *fixture,
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 
+  /* The key sent is hidden even when another was set while the call was
+   * out. */
+  {
+    static const char sent[] = "sent-key-0123456789abcdef";
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GListModel) servers = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n_sent;
+
+    scms_client_set_api_key (fixture->client, sent);
+    scms_mock_server_inject_fault (fixture->mock, SCMS_MOCK_FAULT_ECHO_REQUEST,
+                                   "/servers/get_game_servers", 1);
+    n_sent = scms_client_get_n_sent (fixture->client);
+
+    /* Set another key once the call is sent, before its answer is read,
+     * which takes at least one more turn of the main loop. */
+    scms_client_get_game_servers_async (fixture->client, NULL, store_result_cb, &result);
+    while (scms_client_get_n_sent (fixture->client) == n_sent)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (result);
+    scms_client_set_api_key (fixture->client, "another-key-after-sending");
+    servers = scms_client_get_game_servers_finish (fixture->client, wait_for (&result), &error);
+    g_assert_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_REQUEST);
+    g_assert_nonnull (strstr (error->message, "\"key\":\"…"));
+    g_assert_null (strstr (error->message, "sent-key"));
+  }
+
   scms_client_set_api_key (fixture->client, SCMS_MOCK_DEFAULT_API_KEY);
   assert_sub_version_works (fixture->client);
 }

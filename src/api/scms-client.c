@@ -118,6 +118,7 @@ typedef struct
 
   GCancellable  *caller_cancellable;
   gulong         caller_cancelled_id;
+  char          *api_key;     /* as sent, to keep out of error messages */
   ScmsScheduler *lane_held;   /* while the call holds its endpoint's lane */
   GCancellable  *cancellable;
   GSource       *timeout_source;
@@ -329,6 +330,7 @@ request_free (gpointer data)
   request_clear_sources (request);
 
   g_clear_pointer (&request->data, json_node_unref);
+  g_clear_pointer (&request->api_key, wipe_string);
   g_clear_object (&request->caller_cancellable);
   g_clear_object (&request->cancellable);
   g_clear_object (&request->message);
@@ -1049,6 +1051,8 @@ request_return (GTask  *task,
   if (error != NULL && request->into != NULL)
     scms_array_store_remove_all (request->into);
 
+  /* The key sent, and the key now, if another was set meanwhile. */
+  error_hide_key (error, request->api_key);
   error_hide_key (error, self->api_key);
 
   if (error != NULL)
@@ -1765,6 +1769,7 @@ scheduled_cb (gpointer data,
 
   envelope = build_envelope (self, request);
   soup_message_set_request_body_from_bytes (request->message, "application/json", envelope);
+  request->api_key = g_strdup (self->api_key);
 
   request->cancellable = g_cancellable_new ();
   if (request->caller_cancellable != NULL)
