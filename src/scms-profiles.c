@@ -109,6 +109,24 @@ scms_profiles_find_last (GSettings  *settings,
   return FALSE;
 }
 
+/* A second GSettings on the same settings, to change several keys at once:
+ * delay-apply mode cannot be left, and the caller's object must keep
+ * writing at once (the window's last page, say). */
+static GSettings *
+begin_batch (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsBackend) backend = NULL;
+  g_autofree char *path = NULL;
+  GSettings *batch;
+
+  g_object_get (settings, "settings-schema", &schema, "backend", &backend, "path", &path, NULL);
+  batch = g_settings_new_full (schema, backend, path);
+  g_settings_delay (batch);
+
+  return batch;
+}
+
 /**
  * scms_profiles_set_last:
  * @settings: the application's settings
@@ -125,11 +143,9 @@ scms_profiles_set_last (GSettings  *settings,
 {
   g_return_if_fail (G_IS_SETTINGS (settings));
 
-  g_settings_delay (settings);
   g_settings_set_string (settings, "last-profile", community_id != NULL ? community_id : "");
   g_settings_set_string (settings, "last-server-url",
                          community_id != NULL && server_url != NULL ? server_url : "");
-  g_settings_apply (settings);
 }
 
 /**
@@ -149,6 +165,7 @@ scms_profiles_save (GSettings  *settings,
                     const char *server_url)
 {
   g_autoptr(GVariant) profiles = NULL;
+  g_autoptr(GSettings) batch = NULL;
   GVariantBuilder builder;
   GVariantIter iter;
   const char *p_label;
@@ -178,10 +195,10 @@ scms_profiles_save (GSettings  *settings,
   if (!replaced)
     g_variant_builder_add (&builder, "(sss)", label, community_id, server_url);
 
-  g_settings_delay (settings);
-  g_settings_set_value (settings, "profiles", g_variant_builder_end (&builder));
-  scms_profiles_set_last (settings, community_id, server_url);
-  g_settings_apply (settings);
+  batch = begin_batch (settings);
+  g_settings_set_value (batch, "profiles", g_variant_builder_end (&builder));
+  scms_profiles_set_last (batch, community_id, server_url);
+  g_settings_apply (batch);
 }
 
 /**
@@ -203,6 +220,7 @@ scms_profiles_remove (GSettings  *settings,
   g_autoptr(GVariant) profiles = NULL;
   g_autofree char *last = NULL;
   g_autofree char *last_url = NULL;
+  g_autoptr(GSettings) batch = NULL;
   GVariantBuilder builder;
   GVariantIter iter;
   const char *p_label;
@@ -230,13 +248,13 @@ scms_profiles_remove (GSettings  *settings,
   last = g_settings_get_string (settings, "last-profile");
   last_url = g_settings_get_string (settings, "last-server-url");
 
-  g_settings_delay (settings);
-  g_settings_set_value (settings, "profiles", g_variant_builder_end (&builder));
+  batch = begin_batch (settings);
+  g_settings_set_value (batch, "profiles", g_variant_builder_end (&builder));
   /* Settings from before last-server-url name the ID only. */
   if (g_strcmp0 (last, community_id) == 0 &&
       (last_url[0] == '\0' || g_strcmp0 (last_url, server_url) == 0))
-    scms_profiles_set_last (settings, NULL, NULL);
-  g_settings_apply (settings);
+    scms_profiles_set_last (batch, NULL, NULL);
+  g_settings_apply (batch);
 
   return removed;
 }

@@ -489,6 +489,36 @@ test_connect_cancel (void)
   destroy_window (window);
 }
 
+/* Saving a community's profile leaves the window's own settings written
+ * at once: the page shown last is remembered even if the app is killed.
+ * (Delay-apply mode, used to save a profile in one go, cannot be left.) */
+static void
+test_connect_settings_written_at_once (void)
+{
+  g_autoptr(GSettings) reader = g_settings_new (SCMS_SCHEMA_ID);
+  g_autofree char *last_page = NULL;
+  ScmsWindow *window;
+
+  reset_state ();
+  window = create_window ();
+  connect_ok (window);
+  g_assert_true (profile_saved (community_id));
+
+  scms_window_set_visible_page (window, "departments");
+  spin (50);
+  last_page = g_settings_get_string (reader, "last-page");
+  g_assert_cmpstr (last_page, ==, "departments");
+  g_clear_pointer (&last_page, g_free);
+
+  scms_window_set_visible_page (window, "subscription");
+  spin (50);
+  last_page = g_settings_get_string (reader, "last-page");
+  g_assert_cmpstr (last_page, ==, "subscription");
+
+  destroy_window (window);
+  g_settings_reset (reader, "last-page");
+}
+
 /* A new window opening the saved community, as the next start does, once
  * it has a client. */
 static ScmsWindow *
@@ -919,6 +949,7 @@ main (int   argc,
       g_test_add_func ("/connect/reconnect", test_connect_reconnect);
       g_test_add_func ("/connect/reconnect-no-key", test_connect_reconnect_no_key);
       g_test_add_func ("/connect/reconnect-same-id", test_connect_reconnect_same_id);
+      g_test_add_func ("/connect/settings-written-at-once", test_connect_settings_written_at_once);
       g_test_add_func ("/connect/forget", test_connect_forget);
       g_test_add_func ("/connect/switch-profiles", test_connect_switch_profiles);
       g_test_add_func ("/connect/credentials-rejected-later",
