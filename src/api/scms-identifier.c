@@ -46,63 +46,51 @@ static const char * const problems[SCMS_N_ID_KINDS][N_PROBLEMS] = {
   [SCMS_ID_KIND_API_ID] = {
     [PROBLEM_NOT_TEXT] = N_("The API ID is not valid text."),
     [PROBLEM_EMPTY] = N_("Enter the member’s API ID."),
-    /* Translators: %d is a number of characters */
-    [PROBLEM_TOO_LONG] = N_("The API ID is too long: enter at most %d characters."),
+    [PROBLEM_TOO_LONG] = N_("The API ID is too long: enter at most 200 characters."),
     [PROBLEM_UNTYPABLE] = N_("The API ID contains characters that cannot be typed."),
     [PROBLEM_INVISIBLE] = N_("The API ID contains invisible characters. Type it in instead of pasting it."),
   },
   [SCMS_ID_KIND_USERNAME] = {
     [PROBLEM_NOT_TEXT] = N_("The username is not valid text."),
     [PROBLEM_EMPTY] = N_("Enter the member’s username."),
-    /* Translators: %d is a number of characters */
-    [PROBLEM_TOO_LONG] = N_("The username is too long: enter at most %d characters."),
+    [PROBLEM_TOO_LONG] = N_("The username is too long: enter at most 200 characters."),
     [PROBLEM_UNTYPABLE] = N_("The username contains characters that cannot be typed."),
     [PROBLEM_INVISIBLE] = N_("The username contains invisible characters. Type it in instead of pasting it."),
   },
   [SCMS_ID_KIND_ACC_ID] = {
     [PROBLEM_NOT_TEXT] = N_("The account ID is not valid text."),
     [PROBLEM_EMPTY] = N_("Enter the member’s account ID."),
-    /* Translators: %d is a number of characters */
-    [PROBLEM_TOO_LONG] = N_("The account ID is too long: enter at most %d characters."),
+    [PROBLEM_TOO_LONG] = N_("The account ID is too long: enter at most 200 characters."),
     [PROBLEM_UNTYPABLE] = N_("The account ID contains characters that cannot be typed."),
     [PROBLEM_INVISIBLE] = N_("The account ID contains invisible characters. Type it in instead of pasting it."),
   },
   [SCMS_ID_KIND_DISCORD] = {
     [PROBLEM_NOT_TEXT] = N_("The Discord ID is not valid text."),
     [PROBLEM_EMPTY] = N_("Enter the member’s Discord ID."),
-    /* Translators: %d is a number of characters */
-    [PROBLEM_TOO_LONG] = N_("The Discord ID is too long: enter at most %d characters."),
+    [PROBLEM_TOO_LONG] = N_("The Discord ID is too long: enter at most 200 characters."),
     [PROBLEM_UNTYPABLE] = N_("The Discord ID contains characters that cannot be typed."),
     [PROBLEM_INVISIBLE] = N_("The Discord ID contains invisible characters. Type it in instead of pasting it."),
   },
   [SCMS_ID_KIND_UNIQUE_ID] = {
     [PROBLEM_NOT_TEXT] = N_("The unique ID is not valid text."),
     [PROBLEM_EMPTY] = N_("Enter the member’s unique ID."),
-    /* Translators: %d is a number of characters */
-    [PROBLEM_TOO_LONG] = N_("The unique ID is too long: enter at most %d characters."),
+    [PROBLEM_TOO_LONG] = N_("The unique ID is too long: enter at most 200 characters."),
     [PROBLEM_UNTYPABLE] = N_("The unique ID contains characters that cannot be typed."),
     [PROBLEM_INVISIBLE] = N_("The unique ID contains invisible characters. Type it in instead of pasting it."),
   },
 };
+
+/* The limit is written out in the sentences above, so that each language
+ * can use its plural form for it. */
+G_STATIC_ASSERT (SCMS_IDENTIFIER_MAX_LENGTH == 200);
 
 static void
 set_problem (GError     **error,
              ScmsIdKind   kind,
              Problem      problem)
 {
-  const char *message = _(problems[kind][problem]);
-
-  /* The one format is a translation of a literal in the table above. */
-  if (problem == PROBLEM_TOO_LONG)
-    {
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      g_set_error (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
-                   message, SCMS_IDENTIFIER_MAX_LENGTH);
-#pragma GCC diagnostic pop
-    }
-  else
-    g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT, message);
+  g_set_error_literal (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_INVALID_INPUT,
+                       _(problems[kind][problem]));
 }
 
 /**
