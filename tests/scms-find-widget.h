@@ -115,3 +115,20 @@ find_shown_cell (GtkWidget  *root,
 {
   return find_widget (root, FIND_MAPPED, is_cell_showing, text);
 }
+
+/* Whether @widget is a button named @name for screen readers: needs
+ * GTK_A11Y=test, whose backend keeps the names in memory. */
+static inline gboolean
+is_button_named (GtkWidget     *widget,
+                 gconstpointer  name)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  return mismatch == NULL;
+}

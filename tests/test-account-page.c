@@ -109,21 +109,6 @@ test_account_empty (Fixture       *fixture,
   g_assert_nonnull (find_shown_text (page, "_Look Up"));
 }
 
-static gboolean
-is_button_named (GtkWidget     *widget,
-                 gconstpointer  name)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!GTK_IS_BUTTON (widget))
-    return FALSE;
-
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  return mismatch == NULL;
-}
-
 static void
 test_account_elena (Fixture       *fixture,
                     gconstpointer  data)

@@ -547,6 +547,28 @@ has_toasts (gpointer data)
   return fixture->toasts->len > 0;
 }
 
+/* Elena, clocked out, shown in a new Clock In/Out page of @f, and Clock In
+ * pressed: the call is sent, and its answer takes 400 ms. */
+static ScmsClockInOutPage *
+start_slow_clock_in (Fixture *f)
+{
+  ScmsClockInOutPage *page;
+
+  fixture_init (f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
+  page = SCMS_CLOCK_IN_OUT_PAGE (f->page);
+  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
+  wait_loaded (f->page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
+
+  scms_mock_server_reset_counts (live_server);
+  scms_mock_server_set_slow_ms (live_server, 400);
+  scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SLOW, "/general/clock_in_out", 1);
+  click (GTK_WIDGET (page), "Clock _In");
+  wait_until (clock_sent, live_server, "the clock-in to be sent");
+
+  return page;
+}
+
 /* A clock-in already sent when the page loads again (Ctrl+R, a new lookup,
  * another page) still ends with its toast and the new state: once sent, it
  * may have taken effect, and dropping its answer hid that. */
@@ -556,17 +578,7 @@ test_clock_reload_while_clocking (void)
   Fixture f = { 0 };
   ScmsClockInOutPage *page;
 
-  fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
-  page = SCMS_CLOCK_IN_OUT_PAGE (f.page);
-  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
-  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
-  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
-
-  scms_mock_server_reset_counts (live_server);
-  scms_mock_server_set_slow_ms (live_server, 400);
-  scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SLOW, "/general/clock_in_out", 1);
-  click (GTK_WIDGET (page), "Clock _In");
-  wait_until (clock_sent, live_server, "the clock-in to be sent");
+  page = start_slow_clock_in (&f);
 
   scms_page_reload (f.page);
   g_assert_true (scms_clock_in_out_page_get_busy (page));
@@ -594,17 +606,7 @@ test_clock_client_change_while_clocking (void)
   ScmsClockInOutPage *page;
   g_autoptr(ScmsClient) other = create_client (live_server);
 
-  fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
-  page = SCMS_CLOCK_IN_OUT_PAGE (f.page);
-  find_member (scms_clock_in_out_page_get_finder (page), ELENA);
-  wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
-  g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
-
-  scms_mock_server_reset_counts (live_server);
-  scms_mock_server_set_slow_ms (live_server, 400);
-  scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SLOW, "/general/clock_in_out", 1);
-  click (GTK_WIDGET (page), "Clock _In");
-  wait_until (clock_sent, live_server, "the clock-in to be sent");
+  page = start_slow_clock_in (&f);
 
   g_object_set (f.page, "client", other, NULL);
   g_assert_false (scms_clock_in_out_page_get_busy (page));
@@ -801,21 +803,6 @@ test_verify_invalid (void)
 }
 
 /* Departments */
-
-static gboolean
-is_button_named (GtkWidget     *widget,
-                 gconstpointer  name)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!GTK_IS_BUTTON (widget))
-    return FALSE;
-
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  return mismatch == NULL;
-}
 
 static void
 test_departments (void)
