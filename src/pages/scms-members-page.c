@@ -33,7 +33,7 @@ struct _ScmsMembersPage
 {
   ScmsPage             parent_instance;
 
-  GHashTable          *acc_ids;
+  GHashTable          *acc_ids;   /* acc ID → the ScmsAccountSummary listed */
   ScmsMemberFilter     filter;
   guint                total;
   guint                skip;
@@ -220,27 +220,20 @@ shown_changed_cb (ScmsMembersPage *self)
 
 static void close_account (ScmsMembersPage *self);
 
-/* Whether the member opened below the list is one the search hides. A
- * member opened by ID who is not loaded is not in the list to hide. */
+/* Whether the member opened below the list is one the search hides: the
+ * filter asked about them alone, not the list walked. A member opened by
+ * ID who is not loaded is not in the list to hide. */
 static gboolean
 detail_hidden_by_search (ScmsMembersPage *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->filter_model);
-  guint n_shown = g_list_model_get_n_items (shown);
+  ScmsAccountSummary *summary;
 
-  if (self->detail_acc_id == NULL ||
-      !g_hash_table_contains (self->acc_ids, self->detail_acc_id))
+  if (self->detail_acc_id == NULL)
     return FALSE;
 
-  for (guint i = 0; i < n_shown; i++)
-    {
-      g_autoptr(ScmsAccountSummary) summary = g_list_model_get_item (shown, i);
+  summary = g_hash_table_lookup (self->acc_ids, self->detail_acc_id);
 
-      if (g_strcmp0 (scms_account_summary_get_acc_id (summary), self->detail_acc_id) == 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return summary != NULL && !gtk_filter_match (GTK_FILTER (self->string_filter), summary);
 }
 
 static void
@@ -333,7 +326,7 @@ get_accounts_cb (GObject      *object,
       if (acc_id == NULL || g_hash_table_contains (self->acc_ids, acc_id))
         continue;
 
-      g_hash_table_add (self->acc_ids, g_strdup (acc_id));
+      g_hash_table_insert (self->acc_ids, g_strdup (acc_id), g_object_ref (summary));
       g_ptr_array_add (fresh, g_steal_pointer (&summary));
     }
 
@@ -739,7 +732,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
 static void
 scms_members_page_init (ScmsMembersPage *self)
 {
-  self->acc_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->acc_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_close_action (self);
