@@ -348,7 +348,7 @@ selected_changed_cb (ScmsFullWhitelistPage *self)
 }
 
 static void
-search_pending_cb (ScmsFullWhitelistPage *self)
+reselect_chosen (ScmsFullWhitelistPage *self)
 {
   GListModel *shown = G_LIST_MODEL (self->search_model);
   guint n;
@@ -408,6 +408,14 @@ update_no_match (ScmsFullWhitelistPage *self)
    * shows its empty state instead. */
   total = self->entries != NULL ? g_list_model_get_n_items (self->entries) : 0;
   show_no_match (self, total > 0);
+}
+
+/* A stepped search started or ended. */
+static void
+search_pending_cb (ScmsFullWhitelistPage *self)
+{
+  reselect_chosen (self);
+  update_no_match (self);
 }
 
 static void
@@ -2052,8 +2060,6 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::pending",
                            G_CALLBACK (search_pending_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_model, "notify::pending",
-                           G_CALLBACK (update_no_match), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
