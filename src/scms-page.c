@@ -32,8 +32,10 @@ typedef struct
   char          *icon_name;
   char          *error_title;
   char          *error_message;
+  char          *stale_message;
   ScmsPageState  state;
   guint          needs_reload : 1;
+  guint          refreshing : 1;
 } ScmsPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (ScmsPage, scms_page, GTK_TYPE_WIDGET)
@@ -47,6 +49,8 @@ enum {
   PROP_ERROR_TITLE,
   PROP_ERROR_MESSAGE,
   PROP_ERROR_DESCRIPTION,
+  PROP_REFRESHING,
+  PROP_STALE_MESSAGE,
   N_PROPS
 };
 
@@ -134,6 +138,7 @@ scms_page_finalize (GObject *object)
   g_clear_pointer (&priv->icon_name, g_free);
   g_clear_pointer (&priv->error_title, g_free);
   g_clear_pointer (&priv->error_message, g_free);
+  g_clear_pointer (&priv->stale_message, g_free);
 
   G_OBJECT_CLASS (scms_page_parent_class)->finalize (object);
 }
@@ -178,6 +183,14 @@ scms_page_get_property (GObject    *object,
 
         g_value_take_string (value, message != NULL ? g_markup_escape_text (message, -1) : NULL);
       }
+      break;
+
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, scms_page_get_refreshing (self));
+      break;
+
+    case PROP_STALE_MESSAGE:
+      g_value_set_string (value, scms_page_get_stale_message (self));
       break;
 
     default:
@@ -320,6 +333,28 @@ scms_page_class_init (ScmsPageClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ScmsPage:refreshing:
+   *
+   * Whether the page is loading again while it keeps showing its results
+   * (see scms_page_set_loading()).
+   */
+  properties[PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:stale-message:
+   *
+   * Set when loading again failed and the page still shows what it had
+   * loaded before: says so, why, and what to do. %NULL otherwise.
+   */
+  properties[PROP_STALE_MESSAGE] =
+    g_param_spec_string ("stale-message", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -423,15 +458,14 @@ scms_page_set_client (ScmsPage   *self,
   if (SCMS_PAGE_GET_CLASS (self)->client_changed != NULL)
     SCMS_PAGE_GET_CLASS (self)->client_changed (self);
 
+  /* Nothing of the old community stays, not even while the new one
+   * loads. */
+  scms_page_set_state (self, SCMS_PAGE_STATE_EMPTY);
+
   if (client == NULL)
-    {
-      priv->needs_reload = FALSE;
-      scms_page_set_state (self, SCMS_PAGE_STATE_EMPTY);
-    }
+    priv->needs_reload = FALSE;
   else
-    {
-      scms_page_queue_reload (self);
-    }
+    scms_page_queue_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
@@ -505,6 +539,33 @@ scms_page_set_icon_name (ScmsPage   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ICON_NAME]);
 }
 
+static void
+set_refreshing (ScmsPage *self,
+                gboolean  refreshing)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  if (priv->refreshing == !!refreshing)
+    return;
+
+  priv->refreshing = !!refreshing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+}
+
+static void
+set_stale_message (ScmsPage   *self,
+                   const char *message)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  if (g_strcmp0 (priv->stale_message, message) == 0)
+    return;
+
+  g_free (priv->stale_message);
+  priv->stale_message = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_MESSAGE]);
+}
+
 ScmsPageState
 scms_page_get_state (ScmsPage *self)
 {
@@ -532,12 +593,79 @@ scms_page_set_state (ScmsPage      *self,
   g_return_if_fail (SCMS_IS_PAGE (self));
   g_return_if_fail (state <= SCMS_PAGE_STATE_ERROR);
 
+  /* Whatever is shown now is new: no longer the results kept while
+   * loading again. */
+  set_refreshing (self, FALSE);
+  set_stale_message (self, NULL);
+
   if (priv->state == state)
     return;
 
   priv->state = state;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/**
+ * scms_page_set_loading:
+ * @self: a #ScmsPage
+ *
+ * Shows that the page is loading. A page that shows results keeps them
+ * while it loads again (#ScmsPage:refreshing turns %TRUE): a reload that
+ * fails then leaves them in place with #ScmsPage:stale-message, instead of
+ * an error where the person's data was (see scms_page_show_error()).
+ * Showing anything else, with scms_page_set_state(), ends it.
+ */
+void
+scms_page_set_loading (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  if (priv->state != SCMS_PAGE_STATE_RESULTS)
+    {
+      scms_page_set_state (self, SCMS_PAGE_STATE_LOADING);
+      return;
+    }
+
+  set_stale_message (self, NULL);
+  set_refreshing (self, TRUE);
+}
+
+gboolean
+scms_page_get_refreshing (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), FALSE);
+
+  return priv->refreshing;
+}
+
+const char *
+scms_page_get_stale_message (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), NULL);
+
+  return priv->stale_message;
+}
+
+/**
+ * scms_page_dismiss_stale_message:
+ * @self: a #ScmsPage
+ *
+ * Clears #ScmsPage:stale-message once the person has read it; the results
+ * stay.
+ */
+void
+scms_page_dismiss_stale_message (ScmsPage *self)
+{
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  set_stale_message (self, NULL);
 }
 
 const char *
@@ -608,6 +736,7 @@ void
 scms_page_show_error (ScmsPage     *self,
                       const GError *error)
 {
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
   const char *title;
 
   g_return_if_fail (SCMS_IS_PAGE (self));
@@ -625,6 +754,22 @@ scms_page_show_error (ScmsPage     *self,
     title = _("Game Server Settings Unreadable");
   else
     title = _("Could Not Load This Page");
+
+  /* Loading again failed: the results already shown stay, with a notice.
+   * Not for rejected credentials, which the person has to fix before
+   * anything loads (the window says how). */
+  if (priv->refreshing && !scms_client_error_is_credentials (error))
+    {
+      g_autofree char *stale = NULL;
+
+      /* Translators: %s says why and what to do, e.g. "The server could
+       * not be reached. Check your connection and try again." */
+      stale = g_strdup_printf (_("Could not reload, so this page shows what it loaded before. %s"),
+                               error->message);
+      set_refreshing (self, FALSE);
+      set_stale_message (self, stale);
+      return;
+    }
 
   scms_page_set_error (self, title, error->message);
 
@@ -675,8 +820,10 @@ scms_page_cancel (ScmsPage *self)
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
 
-  if (priv->state == SCMS_PAGE_STATE_LOADING)
+  if (priv->state == SCMS_PAGE_STATE_LOADING || priv->refreshing)
     priv->needs_reload = TRUE;
+
+  set_refreshing (self, FALSE);
 }
 
 static GQuark

@@ -84,6 +84,10 @@ void           scms_page_set_icon_name     (ScmsPage      *self,
 ScmsPageState  scms_page_get_state         (ScmsPage      *self);
 void           scms_page_set_state         (ScmsPage      *self,
                                             ScmsPageState  state);
+void           scms_page_set_loading       (ScmsPage      *self);
+gboolean       scms_page_get_refreshing    (ScmsPage      *self);
+const char    *scms_page_get_stale_message (ScmsPage      *self);
+void           scms_page_dismiss_stale_message (ScmsPage  *self);
 const char    *scms_page_get_error_title   (ScmsPage      *self);
 const char    *scms_page_get_error_message (ScmsPage      *self);
 void           scms_page_set_error         (ScmsPage      *self,

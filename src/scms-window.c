@@ -58,6 +58,9 @@ struct _ScmsWindow
   GtkInfoBar           *trouble_bar;
   GtkLabel             *trouble_label;
   GtkWidget            *update_button;
+  GtkInfoBar           *stale_bar;
+  GtkLabel             *stale_label;
+  GtkSpinner           *refresh_spinner;
   AdwBin               *connect_slot;
   ScmsConnectPage      *connect_page;  /* built when first needed */
   GtkWidget            *profiles_button;
@@ -156,6 +159,45 @@ credentials_rejected_cb (ScmsWindow *self)
   gtk_info_bar_set_revealed (self->trouble_bar, TRUE);
 }
 
+/* Shows whether the visible page is loading again while it keeps its
+ * results, and the notice when that failed. */
+static void
+update_refresh (ScmsWindow *self)
+{
+  gboolean refreshing = FALSE;
+  const char *stale = NULL;
+
+  if (self->visible_page != NULL)
+    {
+      refreshing = scms_page_get_refreshing (self->visible_page);
+      stale = scms_page_get_stale_message (self->visible_page);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
+  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
+
+  if (stale != NULL)
+    gtk_label_set_label (self->stale_label, stale);
+  gtk_info_bar_set_revealed (self->stale_bar, stale != NULL);
+}
+
+static void
+page_refresh_changed_cb (ScmsWindow *self,
+                         GParamSpec *pspec,
+                         ScmsPage   *page)
+{
+  if (page == self->visible_page)
+    update_refresh (self);
+}
+
+static void
+stale_bar_response_cb (ScmsWindow *self)
+{
+  if (self->visible_page != NULL)
+    scms_page_dismiss_stale_message (self->visible_page);
+  gtk_info_bar_set_revealed (self->stale_bar, FALSE);
+}
+
 /* The endpoint pages, in the sidebar's order. */
 static const struct {
   const char *name;
@@ -218,6 +260,10 @@ ensure_page (ScmsWindow *self,
                            self->toast_overlay, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "credentials-rejected", G_CALLBACK (credentials_rejected_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::refreshing", G_CALLBACK (page_refresh_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::stale-message", G_CALLBACK (page_refresh_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   scms_name_buttons (page);
   adw_bin_set_child (ADW_BIN (slot), page);
 
@@ -239,6 +285,7 @@ visible_page_changed_cb (ScmsWindow *self)
 
   adw_window_title_set_title (self->window_title,
                               page != NULL ? scms_page_get_title (page) : NULL);
+  update_refresh (self);
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
@@ -952,6 +999,9 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_bar);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stale_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, update_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_slot);
@@ -964,6 +1014,7 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
   gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stale_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, adw_toast_overlay_add_toast);
 
   /* Types used only in the template. */

@@ -35,6 +35,20 @@ wait_for_state (ScmsPage      *page,
   wait_until (page_in_state, page, "the page state");
 }
 
+static inline gboolean
+page_not_refreshing (gpointer data)
+{
+  return !scms_page_get_refreshing (SCMS_PAGE (data));
+}
+
+/* Waits until a reload of @page that kept its results has ended: with new
+ * results, or with a notice that they could not be reloaded. */
+static inline void
+wait_for_refresh (ScmsPage *page)
+{
+  wait_until (page_not_refreshing, page, "the reload to end");
+}
+
 /* For wait_until(): the Full Whitelist page @data shows a whitelist and
  * has nothing left to do (download, search, sort). */
 static inline gboolean

@@ -169,7 +169,8 @@ repeat_text (const char *text,
 static gboolean
 page_not_loading (gpointer data)
 {
-  return scms_page_get_state (SCMS_PAGE (data)) != SCMS_PAGE_STATE_LOADING;
+  return scms_page_get_state (SCMS_PAGE (data)) != SCMS_PAGE_STATE_LOADING &&
+         !scms_page_get_refreshing (SCMS_PAGE (data));
 }
 
 static void

@@ -37,7 +37,8 @@ static ScmsMockServer *docs_server;
 static gboolean
 is_loading_done (gpointer data)
 {
-  return scms_page_get_state (SCMS_PAGE (data)) != SCMS_PAGE_STATE_LOADING;
+  return scms_page_get_state (SCMS_PAGE (data)) != SCMS_PAGE_STATE_LOADING &&
+         !scms_page_get_refreshing (SCMS_PAGE (data));
 }
 
 static void
@@ -839,6 +840,8 @@ test_departments (void)
   /* Reload asks the server again rather than reading the cache. */
   scms_mock_server_reset_counts (live_server);
   scms_page_reload (f.page);
+  g_assert_true (scms_page_get_refreshing (f.page));
+  g_assert_cmpuint (scms_departments_page_get_n_shown (page), ==, 18);
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
   g_assert_cmpuint (scms_mock_server_get_request_count (live_server, "/general/get_departments"),
                     ==, 1);

@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+
 #include "scms-account-view.h"
 #include "scms-gui-test.h"
 #include "scms-members-page.h"
@@ -249,8 +252,10 @@ test_members_repeated_member (Fixture       *fixture,
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_REPEATED_MEMBER,
                                  "/general/get_accounts", 1);
   scms_page_reload (SCMS_PAGE (page));
-  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
-  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_page_get_refreshing (SCMS_PAGE (page)));
+  wait_for_refresh (SCMS_PAGE (page));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (scms_page_get_stale_message (SCMS_PAGE (page)));
   spin (50);
 
   /* 100 rows, one of them a repeat shown once. */
@@ -709,13 +714,17 @@ test_members_error_retry (Fixture       *fixture,
                           gconstpointer  data)
 {
   GtkWidget *page = GTK_WIDGET (fixture->page);
+  g_autoptr(ScmsClient) client = g_object_ref (scms_page_get_client (SCMS_PAGE (page)));
   GtkWidget *retry;
 
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
 
+  /* A first load that fails has nothing to keep: the error takes the
+   * page, with a way to try again. */
+  scms_page_set_client (SCMS_PAGE (page), NULL);
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
                                  "/general/get_accounts", 1);
-  g_assert_true (gtk_widget_activate_action (page, "page.reload", NULL));
+  scms_page_set_client (SCMS_PAGE (page), client);
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
   spin (50);
 
@@ -729,6 +738,63 @@ test_members_error_retry (Fixture       *fixture,
   spin (50);
   g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
   g_assert_cmpuint (scms_members_page_get_total (fixture->page), ==, 160);
+}
+
+/* A reload that fails leaves the members listed, not an error where they
+ * were; one that works replaces them. */
+static void
+test_members_reload_keeps_members (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GListModel *members = scms_members_page_get_members (fixture->page);
+  const char *stale;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_members_page_load_more (fixture->page));
+  wait_until (not_loading_more, fixture->page, "the second page");
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 160);
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/general/get_accounts", 1);
+  g_assert_true (gtk_widget_activate_action (page, "page.reload", NULL));
+
+  /* While it loads, the members stay. */
+  g_assert_true (scms_page_get_refreshing (SCMS_PAGE (page)));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 160);
+
+  wait_for_refresh (SCMS_PAGE (page));
+  spin (50);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 160);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+  g_assert_nonnull (find_shown_text (page, "160 members"));
+
+  /* The notice says the list is the earlier one, and why. */
+  stale = scms_page_get_stale_message (SCMS_PAGE (page));
+  g_assert_nonnull (stale);
+  g_assert_true (g_str_has_prefix (stale, "Could not reload"));
+  g_assert_true (g_str_has_suffix (stale, "The server had a problem. Try again later."));
+  g_assert_null (find_shown_text (page, "Could Not Load This Page"));
+
+  /* Reloading again works: the first page replaces the list, and the
+   * notice goes. */
+  g_assert_true (gtk_widget_activate_action (page, "page.reload", NULL));
+  g_assert_null (scms_page_get_stale_message (SCMS_PAGE (page)));
+  wait_for_refresh (SCMS_PAGE (page));
+  spin (50);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (scms_page_get_stale_message (SCMS_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 100);
+  g_assert_nonnull (find_shown_text (page, "Elena Ashgrove"));
+
+  /* Another status is no earlier view of these: the list empties at once. */
+  scms_members_page_set_filter (fixture->page, SCMS_MEMBER_FILTER_BANNED);
+  g_assert_false (scms_page_get_refreshing (SCMS_PAGE (page)));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 0);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
 }
 
 static void
@@ -817,6 +883,7 @@ main (int   argc,
   ADD ("accessible-names", test_members_accessible_names);
   ADD ("empty", test_members_empty);
   ADD ("error-retry", test_members_error_retry);
+  ADD ("reload-keeps-members", test_members_reload_keeps_members);
   ADD ("client-change-cancels", test_members_client_change_cancels);
   ADD ("focus-search", test_members_focus_search);
 

@@ -134,10 +134,11 @@ test_window_subscription_error (void)
   scms_window_set_visible_page (window, "subscription");
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
 
+  /* A first load that fails has nothing to keep: the error takes the
+   * page. */
+  scms_window_set_client (window, NULL);
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
-  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
-
+  scms_window_set_client (window, client);
   wait_for_state (page, SCMS_PAGE_STATE_ERROR);
   spin (50);
 
@@ -155,6 +156,89 @@ test_window_subscription_error (void)
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
   spin (50);
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
+/* Reloading a page that shows results keeps them, with a spinner in the
+ * header; when it fails, a notice over them says so, and Retry in it
+ * loads them again. */
+static void
+test_window_reload_keeps_results (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  const char *prefix = "Could not reload, so this page shows what it loaded before.";
+  GtkWidget *spinner;
+  GtkWidget *notice;
+  GtkWidget *retry;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  spinner = find_type (GTK_WIDGET (window), GTK_TYPE_SPINNER);
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_widget_get_mapped (spinner));
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+
+  /* While it loads: the plan stays, and the header spins. */
+  g_assert_true (scms_page_get_refreshing (page));
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  wait_for_refresh (page);
+  spin (600);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (gtk_widget_get_mapped (spinner));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Could Not Load This Page"));
+
+  /* The notice, with what went wrong and what to do. */
+  notice = find_shown_prefix (GTK_WIDGET (window), prefix);
+  g_assert_nonnull (notice);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (notice)),
+                                   "The server had a problem. Try again later."));
+
+  /* It is the visible page's: another page has none. */
+  scms_window_set_visible_page (window, "game-servers");
+  wait_for_state (scms_window_get_page (window, "game-servers"), SCMS_PAGE_STATE_RESULTS);
+  spin (600);
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  scms_window_set_visible_page (window, "subscription");
+  spin (600);
+  g_assert_nonnull (find_shown_prefix (GTK_WIDGET (window), prefix));
+
+  /* Retry in the notice loads the page again; the notice goes. */
+  retry = find_shown_text (GTK_WIDGET (window), "_Retry");
+  g_assert_nonnull (retry);
+  retry = gtk_widget_get_ancestor (retry, GTK_TYPE_BUTTON);
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate (retry));
+  wait_for_refresh (page);
+  spin (600);
+  g_assert_null (scms_page_get_stale_message (page));
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  /* Closing the notice leaves the results. */
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
+  scms_page_reload (page);
+  wait_for_refresh (page);
+  spin (600);
+  notice = find_shown_prefix (GTK_WIDGET (window), prefix);
+  g_assert_nonnull (notice);
+  gtk_info_bar_response (GTK_INFO_BAR (gtk_widget_get_ancestor (notice, GTK_TYPE_INFO_BAR)),
+                         GTK_RESPONSE_CLOSE);
+  spin (600);
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  g_assert_null (scms_page_get_stale_message (page));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
+
+  scms_mock_server_clear_faults (mock_server);
 
   destroy_window (window);
   assert_finalized_soon (g_steal_pointer (&client));
@@ -425,13 +509,14 @@ test_window_client_change_cancels (void)
   scms_mock_server_set_slow_ms (mock_server, 300);
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
   scms_page_reload (page);
-  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_true (scms_page_get_refreshing (page));
 
-  /* Closing the community cancels what is in flight; the late reply must
-   * not bring the page back. */
+  /* Closing the community cancels what is in flight, and drops what the
+   * page showed of it; the late reply must not bring the page back. */
   scms_window_set_client (window, NULL);
   g_assert_null (scms_page_get_client (page));
   g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
+  g_assert_false (scms_page_get_refreshing (page));
 
   spin (600);
   g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_EMPTY);
@@ -592,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/window/connect-form-when-shown", test_window_connect_form_when_shown);
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
+  g_test_add_func ("/window/reload-keeps-results", test_window_reload_keeps_results);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
   g_test_add_func ("/window/page-shortcuts", test_window_page_shortcuts);
   g_test_add_func ("/window/pages-fit-narrow", test_window_pages_fit_narrow);

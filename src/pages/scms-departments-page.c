@@ -223,7 +223,7 @@ scms_departments_page_reload (ScmsPage *page)
   GCancellable *cancellable;
 
   cancellable = scms_page_get_cancellable (page);
-  scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+  scms_page_set_loading (page);
 
   /* Reloading means asking the server again, not reading the cache. */
   scms_client_get_departments_async (scms_page_get_client (page),

@@ -72,6 +72,7 @@ typedef struct
 {
   ScmsMembersPage *self;
   guint            serial;
+  guint            skip;
 } LoadData;
 
 static void
@@ -265,7 +266,9 @@ stop_search_cb (ScmsMembersPage *self)
 
 /* Paging */
 
-static void load_page (ScmsMembersPage *self);
+static void load_page     (ScmsMembersPage *self,
+                           guint            skip);
+static void clear_members (ScmsMembersPage *self);
 
 static void
 get_accounts_cb (GObject      *object,
@@ -287,7 +290,7 @@ get_accounts_cb (GObject      *object,
   if (data->serial != self->serial)
     return;
 
-  first_page = self->skip == 0;
+  first_page = data->skip == 0;
   self->loading_more = FALSE;
 
   if (accounts == NULL)
@@ -312,6 +315,10 @@ get_accounts_cb (GObject      *object,
         }
       return;
     }
+
+  /* A reload kept the list shown until now (see reload()). */
+  if (first_page)
+    clear_members (self);
 
   n_items = g_list_model_get_n_items (accounts);
   fresh = g_ptr_array_new_with_free_func (g_object_unref);
@@ -341,10 +348,12 @@ get_accounts_cb (GObject      *object,
   if (n_items < MEMBERS_PAGE_SIZE)
     self->total = g_list_model_get_n_items (G_LIST_MODEL (self->members));
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->members)) == 0)
-    scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_EMPTY);
-  else
-    scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_RESULTS);
+  /* Later pages only add to the results (which may still be those a
+   * failed reload kept, with its notice). */
+  if (first_page)
+    scms_page_set_state (SCMS_PAGE (self),
+                         g_list_model_get_n_items (G_LIST_MODEL (self->members)) > 0
+                         ? SCMS_PAGE_STATE_RESULTS : SCMS_PAGE_STATE_EMPTY);
 
   update_count (self);
   /* Whether more could match depends on the total. */
@@ -352,7 +361,8 @@ get_accounts_cb (GObject      *object,
 }
 
 static void
-load_page (ScmsMembersPage *self)
+load_page (ScmsMembersPage *self,
+           guint            skip)
 {
   LoadData *data;
 
@@ -361,9 +371,10 @@ load_page (ScmsMembersPage *self)
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
   data->serial = ++self->serial;
+  data->skip = skip;
 
   scms_client_get_accounts_async (scms_page_get_client (SCMS_PAGE (self)),
-                                  self->skip,
+                                  skip,
                                   MEMBERS_PAGE_SIZE,
                                   self->filter,
                                   scms_page_get_cancellable (SCMS_PAGE (self)),
@@ -386,10 +397,13 @@ scms_members_page_reload (ScmsPage *page)
 {
   ScmsMembersPage *self = SCMS_MEMBERS_PAGE (page);
 
-  clear_members (self);
-  scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+  /* The members shown stay until the first page replaces them, or a
+   * notice says they could not be reloaded. */
+  scms_page_set_loading (page);
+  if (!scms_page_get_refreshing (page))
+    clear_members (self);
   update_count (self);
-  load_page (self);
+  load_page (self, 0);
 }
 
 static gboolean
@@ -816,7 +830,7 @@ scms_members_page_load_more (ScmsMembersPage *self)
       g_list_model_get_n_items (G_LIST_MODEL (self->members)) >= self->total)
     return FALSE;
 
-  load_page (self);
+  load_page (self, self->skip);
 
   return TRUE;
 }
@@ -850,6 +864,11 @@ scms_members_page_set_filter (ScmsMembersPage  *self,
     return;
 
   self->filter = filter;
+
+  /* Members of another status are no earlier view of these: none stay. */
+  clear_members (self);
+  if (scms_page_get_client (SCMS_PAGE (self)) != NULL)
+    scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_LOADING);
   scms_page_reload (SCMS_PAGE (self));
 }
 

@@ -170,7 +170,7 @@ scms_subscription_page_reload (ScmsPage *page)
   GCancellable *cancellable;
 
   cancellable = scms_page_get_cancellable (page);
-  scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+  scms_page_set_loading (page);
 
   scms_client_get_sub_version_async (scms_page_get_client (page),
                                      cancellable,
