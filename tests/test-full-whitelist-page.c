@@ -398,9 +398,12 @@ test_whitelist_error_retry (void)
   ScmsFullWhitelistPage *page = open_page (window);
   GtkWidget *retry;
 
+  /* A first download that fails has nothing to keep: the error takes the
+   * page. */
+  scms_window_set_client (window, NULL);
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
                                  "/servers/full_whitelist", 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.reload", NULL));
+  scms_window_set_client (window, client);
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
   spin (50);
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page),
@@ -413,6 +416,67 @@ test_whitelist_error_retry (void)
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
   wait_idle (page);
   g_assert_nonnull (find_entry (scms_full_whitelist_page_get_entries (page), "Elena Ashgrove"));
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
+/* Reloading keeps the whitelist shown until the new one is all in; a
+ * reload that fails leaves it, with a notice. */
+static void
+test_whitelist_reload_keeps_entries (void)
+{
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *before = scms_full_whitelist_page_get_entries (page);
+  guint n = g_list_model_get_n_items (before);
+  const char *stale;
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/servers/full_whitelist", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_true (scms_page_get_refreshing (SCMS_PAGE (page)));
+  wait_idle (page);
+  spin (50);
+
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_full_whitelist_page_get_entries (page) == before);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)), ==, n);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+  g_assert_null (find_shown_text (GTK_WIDGET (page), "Could Not Load This Page"));
+  stale = scms_page_get_stale_message (SCMS_PAGE (page));
+  g_assert_nonnull (stale);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), stale));
+
+  /* A reload that works: the old list stays shown while the new one
+   * downloads, then the new one replaces it and the notice goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_null (scms_page_get_stale_message (SCMS_PAGE (page)));
+  g_assert_true (scms_full_whitelist_page_get_entries (page) == before);
+  wait_idle (page);
+  spin (50);
+  g_assert_false (scms_page_get_refreshing (SCMS_PAGE (page)));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_true (scms_full_whitelist_page_get_entries (page) != before);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (scms_full_whitelist_page_get_shown (page)), ==, n);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), "Could not reload"));
+
+  /* Another server's whitelist is no earlier view of this one: none of it
+   * stays, even while reloading. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_idle (page);
+  scms_full_whitelist_page_set_server_id (page, 2);
+  g_assert_false (scms_page_get_refreshing (SCMS_PAGE (page)));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_true (scms_full_whitelist_page_get_entries (page) == NULL ||
+                 g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)) == 0);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  wait_idle (page);
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Training"));
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
@@ -1236,6 +1300,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/toast-shown-as-written", test_whitelist_toast_shown_as_written);
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
   g_test_add_func ("/full-whitelist/error-retry", test_whitelist_error_retry);
+  g_test_add_func ("/full-whitelist/reload-keeps-entries", test_whitelist_reload_keeps_entries);
   g_test_add_func ("/full-whitelist/first-rows", test_whitelist_first_rows);
   g_test_add_func ("/full-whitelist/other-server", test_whitelist_other_server);
   g_test_add_func ("/full-whitelist/bulk-check", test_bulk_check);

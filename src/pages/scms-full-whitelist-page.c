@@ -50,7 +50,10 @@ struct _ScmsFullWhitelistPage
   GListModel          *servers;
   GListModel          *entries;
   gint64               server_id;
+  gint64               entries_server_id;  /* whose whitelist entries holds */
   gboolean             streaming;
+  /* What a reload fills while the page keeps showing entries. */
+  ScmsArrayStore      *refresh_store;
   char                *count_text;
   GtkFileChooserNative *chooser;
 
@@ -522,6 +525,27 @@ full_whitelist_cb (GObject      *object,
 
   ok = scms_client_full_whitelist_into_finish (SCMS_CLIENT (object), result, &error);
 
+  /* A reload while the page showed this server's whitelist: the new one
+   * replaces it once it is all in; if it failed, the page keeps it and
+   * says so. Left or cancelled, the page reloads when shown again. */
+  if (load->store == self->refresh_store)
+    {
+      g_clear_object (&self->refresh_store);
+
+      if (!ok)
+        {
+          if (!scms_client_error_is_cancelled (error))
+            {
+              g_debug ("Could not reload the whitelist: %s", error->message);
+              scms_page_show_error (SCMS_PAGE (self), error);
+            }
+          return;
+        }
+
+      scms_full_whitelist_page_set_entries (self, G_LIST_MODEL (load->store));
+      return;
+    }
+
   /* A newer load, or another community, replaced this one: its end,
    * whatever it is, is no longer the page's. */
   if (G_LIST_MODEL (load->store) != self->entries)
@@ -568,6 +592,27 @@ load_whitelist (ScmsFullWhitelistPage *self)
     return;
 
   bulk_reset (self);
+  g_clear_object (&self->refresh_store);
+
+  /* Reloading the whitelist shown: it stays until the new one is in. */
+  if (scms_page_get_refreshing (page) && self->entries != NULL && !self->streaming &&
+      self->entries_server_id == self->server_id)
+    {
+      self->refresh_store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
+
+      load = g_new0 (Load, 1);
+      load->self = g_object_ref (self);
+      load->store = g_object_ref (self->refresh_store);
+      scms_client_full_whitelist_into_async (scms_page_get_client (page),
+                                             self->server_id,
+                                             self->refresh_store,
+                                             scms_page_get_cancellable (page),
+                                             full_whitelist_cb,
+                                             load);
+      update_actions (self);
+      return;
+    }
+
   self->streaming = FALSE;
   scms_full_whitelist_page_set_entries (self, NULL);
   /* Whether the search finds anything in the new whitelist is known once
@@ -582,6 +627,7 @@ load_whitelist (ScmsFullWhitelistPage *self)
   g_signal_connect_object (store, "items-changed", G_CALLBACK (streamed_entries_cb), self,
                            G_CONNECT_SWAPPED);
   self->streaming = TRUE;
+  self->entries_server_id = self->server_id;
   g_set_object (&self->entries, G_LIST_MODEL (store));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRIES]);
   update_actions (self);
@@ -648,7 +694,7 @@ scms_full_whitelist_page_reload (ScmsPage *page)
   GCancellable *cancellable;
 
   cancellable = scms_page_get_cancellable (page);
-  scms_page_set_state (page, SCMS_PAGE_STATE_LOADING);
+  scms_page_set_loading (page);
 
   scms_client_get_game_servers_async (scms_page_get_client (page),
                                       cancellable,
@@ -681,6 +727,7 @@ client_changed (ScmsPage *page)
 
   /* Servers and whitelists belong to one community. */
   bulk_reset (self);
+  g_clear_object (&self->refresh_store);
   scms_full_whitelist_page_set_entries (self, NULL);
   set_servers (self, NULL);
   update_actions (self);
@@ -1882,6 +1929,7 @@ scms_full_whitelist_page_dispose (GObject *object)
 
   g_clear_pointer (&self->api_id_index, g_hash_table_unref);
   g_clear_object (&self->entries);
+  g_clear_object (&self->refresh_store);
   g_clear_object (&self->servers);
   g_clear_object (&self->chosen);
 
@@ -2227,8 +2275,8 @@ scms_full_whitelist_page_set_search_text (ScmsFullWhitelistPage *self,
  * scms_full_whitelist_page_is_busy:
  * @self: a #ScmsFullWhitelistPage
  *
- * Returns: %TRUE while the list is still arriving, or being searched or
- *   sorted
+ * Returns: %TRUE while the list is still arriving or being reloaded, or
+ *   being searched or sorted
  */
 gboolean
 scms_full_whitelist_page_is_busy (ScmsFullWhitelistPage *self)
@@ -2236,6 +2284,8 @@ scms_full_whitelist_page_is_busy (ScmsFullWhitelistPage *self)
   g_return_val_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self), FALSE);
 
   return self->streaming ||
+         self->refresh_store != NULL ||
+         scms_page_get_refreshing (SCMS_PAGE (self)) ||
          scms_whitelist_search_get_pending (self->search_model) ||
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
