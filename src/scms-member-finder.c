@@ -44,6 +44,7 @@ enum {
   PROP_KIND,
   PROP_TEXT,
   PROP_BUTTON_LABEL,
+  PROP_SUGGESTED,
   N_PROPS
 };
 
@@ -132,6 +133,10 @@ scms_member_finder_get_property (GObject    *object,
       g_value_set_string (value, scms_member_finder_get_button_label (self));
       break;
 
+    case PROP_SUGGESTED:
+      g_value_set_boolean (value, scms_member_finder_get_suggested (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -157,6 +162,10 @@ scms_member_finder_set_property (GObject      *object,
 
     case PROP_BUTTON_LABEL:
       scms_member_finder_set_button_label (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUGGESTED:
+      scms_member_finder_set_suggested (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -203,6 +212,17 @@ scms_member_finder_class_init (ScmsMemberFinderClass *klass)
     g_param_spec_string ("button-label", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsMemberFinder:suggested:
+   *
+   * Whether the button is the view's suggested action, as it is until the
+   * page shows a member with actions of its own.
+   */
+  properties[PROP_SUGGESTED] =
+    g_param_spec_boolean ("suggested", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -307,6 +327,31 @@ scms_member_finder_set_button_label (ScmsMemberFinder *self,
 
   scms_button_set_mnemonic_label (self->submit_button, label);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUTTON_LABEL]);
+}
+
+gboolean
+scms_member_finder_get_suggested (ScmsMemberFinder *self)
+{
+  g_return_val_if_fail (SCMS_IS_MEMBER_FINDER (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
+}
+
+void
+scms_member_finder_set_suggested (ScmsMemberFinder *self,
+                                  gboolean          suggested)
+{
+  g_return_if_fail (SCMS_IS_MEMBER_FINDER (self));
+
+  if (scms_member_finder_get_suggested (self) == !!suggested)
+    return;
+
+  if (suggested)
+    gtk_widget_add_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED]);
 }
 
 /**

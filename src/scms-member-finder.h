@@ -26,6 +26,9 @@ void        scms_member_finder_set_text         (ScmsMemberFinder *self,
 const char *scms_member_finder_get_button_label (ScmsMemberFinder *self);
 void        scms_member_finder_set_button_label (ScmsMemberFinder *self,
                                                  const char       *label);
+gboolean    scms_member_finder_get_suggested    (ScmsMemberFinder *self);
+void        scms_member_finder_set_suggested    (ScmsMemberFinder *self,
+                                                 gboolean          suggested);
 void        scms_member_finder_focus_entry      (ScmsMemberFinder *self);
 gboolean    scms_member_finder_submit           (ScmsMemberFinder *self);
 const char *scms_member_finder_get_message      (ScmsMemberFinder *self);

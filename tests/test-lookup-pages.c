@@ -425,6 +425,35 @@ click (GtkWidget *root,
   g_main_context_iteration (NULL, FALSE);
 }
 
+/* The one suggested action a view may have, or NULL (failing when there
+ * are more): the label of that mapped button. */
+static void
+collect_suggested (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    g_ptr_array_add (found, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_suggested (child, found);
+}
+
+static const char *
+suggested_action (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_suggested (root, found);
+  g_assert_cmpuint (found->len, <=, 1);
+
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
 static const char *wanted_cell;
 
 static gboolean
@@ -447,6 +476,8 @@ run_clock_in_out (ScmsMockServer *server)
 
   fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, server);
   page = SCMS_CLOCK_IN_OUT_PAGE (f.page);
+  spin (50);
+  g_assert_cmpstr (suggested_action (GTK_WIDGET (page)), ==, "_Look Up");
 
   find_member (scms_clock_in_out_page_get_finder (page), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_RESULTS);
@@ -454,6 +485,9 @@ run_clock_in_out (ScmsMockServer *server)
   g_assert_false (scms_clock_in_out_page_get_clocked_in (page));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Not clocked in"));
   g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _Out")));
+  /* One suggested action: the one that applies to the member shown. */
+  spin (50);
+  g_assert_cmpstr (suggested_action (GTK_WIDGET (page)), ==, "Clock _In");
 
   /* Clock In: the state is read first, then toggled. */
   scms_mock_server_reset_counts (server);
@@ -483,6 +517,7 @@ run_clock_in_out (ScmsMockServer *server)
   wanted_cell = since;
   wait_until (wanted_cell_shown, page, "the start on a 24-hour clock");
   g_assert_false (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (page), "Clock _In")));
+  g_assert_cmpstr (suggested_action (GTK_WIDGET (page)), ==, "Clock _Out");
 
   /* Clock Out. */
   click (GTK_WIDGET (page), "Clock _Out");

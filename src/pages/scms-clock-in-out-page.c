@@ -59,6 +59,8 @@ struct _ScmsClockInOutPage
   /* Template widgets */
   GtkWidget        *box;
   ScmsMemberFinder *finder;
+  GtkWidget        *clock_in_button;
+  GtkWidget        *clock_out_button;
   AdwComboRow      *type_row;
   GtkStringList    *type_list;
 };
@@ -168,6 +170,29 @@ set_busy (ScmsClockInOutPage *self,
 }
 
 static void
+set_suggested (GtkWidget *button,
+               gboolean   suggested)
+{
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (button, "suggested-action");
+}
+
+/* One suggested action at a time: Look Up until a member shows, then the
+ * clock action that applies to them. */
+static void
+update_suggested (ScmsClockInOutPage *self)
+{
+  gboolean shown = scms_page_get_state (SCMS_PAGE (self)) == SCMS_PAGE_STATE_RESULTS;
+  gboolean clocked_in = self->clock_in != NULL;
+
+  scms_member_finder_set_suggested (self->finder, !shown);
+  set_suggested (self->clock_in_button, !clocked_in);
+  set_suggested (self->clock_out_button, clocked_in);
+}
+
+static void
 set_clock_in (ScmsClockInOutPage *self,
               ScmsClockIn        *clock_in)
 {
@@ -178,7 +203,10 @@ set_clock_in (ScmsClockInOutPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCK_IN]);
   if (was_in != (clock_in != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCKED_IN]);
+    {
+      update_suggested (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOCKED_IN]);
+    }
 }
 
 static void
@@ -845,6 +873,8 @@ scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
                                                RESOURCE_BASE "/ui/scms-clock-in-out-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, box);
   gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, finder);
+  gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, clock_in_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, clock_out_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, type_row);
   gtk_widget_class_bind_template_child (widget_class, ScmsClockInOutPage, type_list);
   gtk_widget_class_bind_template_callback (widget_class, get_status_cb);
@@ -870,6 +900,9 @@ scms_clock_in_out_page_init (ScmsClockInOutPage *self)
   self->type_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self, "notify::state", G_CALLBACK (update_suggested), self);
+  update_suggested (self);
 
   scms_follow_clock_format (self, G_CALLBACK (clock_format_changed_cb));
 }
