@@ -746,6 +746,9 @@ run_verify_whitelist (ScmsMockServer *server)
   g_assert_cmpint (scms_whitelist_verdict_get_verdict (verdict), ==, SCMS_VERDICT_ALLOWED);
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Allowed"));
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Elena Ashgrove"));
+  /* The server is named once, under the verdict. */
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "May join this server"));
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Server: Copper Basin | Main"));
 
   verify (&f, TOBIAS);
   verdict = scms_verify_whitelist_page_get_verdict (page);

@@ -130,8 +130,7 @@ get_has_name_cb (gpointer              instance,
 
 static char *
 get_verdict_description_cb (gpointer              instance,
-                            ScmsWhitelistVerdict *verdict,
-                            const char           *server_name)
+                            ScmsWhitelistVerdict *verdict)
 {
   if (verdict == NULL)
     return g_strdup ("");
@@ -139,10 +138,8 @@ get_verdict_description_cb (gpointer              instance,
   switch (scms_whitelist_verdict_get_verdict (verdict))
     {
     case SCMS_VERDICT_ALLOWED:
-      if (server_name != NULL)
-        /* Translators: %s is the name of a game server. */
-        return g_strdup_printf (_("May join %s"), server_name);
-      return g_strdup (_("May join the server"));
+      /* The caption under it names the server. */
+      return g_strdup (_("May join this server"));
     case SCMS_VERDICT_BYPASSED:
       return g_strdup (_("Allowed through a whitelist bypass"));
     case SCMS_VERDICT_BLOCKED:
