@@ -36,6 +36,7 @@ typedef struct
   ScmsPageState  state;
   guint          needs_reload : 1;
   guint          refreshing : 1;
+  guint          retryable : 1;
 } ScmsPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (ScmsPage, scms_page, GTK_TYPE_WIDGET)
@@ -51,6 +52,7 @@ enum {
   PROP_ERROR_DESCRIPTION,
   PROP_REFRESHING,
   PROP_STALE_MESSAGE,
+  PROP_RETRYABLE,
   N_PROPS
 };
 
@@ -191,6 +193,10 @@ scms_page_get_property (GObject    *object,
 
     case PROP_STALE_MESSAGE:
       g_value_set_string (value, scms_page_get_stale_message (self));
+      break;
+
+    case PROP_RETRYABLE:
+      g_value_set_boolean (value, scms_page_get_retryable (self));
       break;
 
     default:
@@ -355,6 +361,18 @@ scms_page_class_init (ScmsPageClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ScmsPage:retryable:
+   *
+   * Whether asking again could end the error state, so that it offers
+   * Retry: not when the error is the server's answer, such as no member
+   * with the identifier asked about (see scms_page_show_no_member()).
+   */
+  properties[PROP_RETRYABLE] =
+    g_param_spec_boolean ("retryable", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -404,6 +422,7 @@ scms_page_init (ScmsPage *self)
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
 
   priv->state = SCMS_PAGE_STATE_EMPTY;
+  priv->retryable = TRUE;
 
   update_actions (self);
 }
@@ -688,22 +707,38 @@ scms_page_get_error_message (ScmsPage *self)
   return priv->error_message;
 }
 
-/**
- * scms_page_set_error:
- * @self: a #ScmsPage
- * @title: (nullable): a short, translated title
- * @message: (nullable): a translated sentence saying what the user can do
- *
- * Sets the text of the error state and switches to it.
- */
-void
-scms_page_set_error (ScmsPage   *self,
-                     const char *title,
-                     const char *message)
+static void
+set_retryable (ScmsPage *self,
+               gboolean  retryable)
 {
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
 
-  g_return_if_fail (SCMS_IS_PAGE (self));
+  if (priv->retryable == !!retryable)
+    return;
+
+  priv->retryable = !!retryable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RETRYABLE]);
+}
+
+gboolean
+scms_page_get_retryable (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), TRUE);
+
+  return priv->retryable;
+}
+
+static void
+set_error_full (ScmsPage   *self,
+                const char *title,
+                const char *message,
+                gboolean    retryable)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  set_retryable (self, retryable);
 
   if (g_strcmp0 (priv->error_title, title) != 0)
     {
@@ -721,6 +756,24 @@ scms_page_set_error (ScmsPage   *self,
     }
 
   scms_page_set_state (self, SCMS_PAGE_STATE_ERROR);
+}
+
+/**
+ * scms_page_set_error:
+ * @self: a #ScmsPage
+ * @title: (nullable): a short, translated title
+ * @message: (nullable): a translated sentence saying what the user can do
+ *
+ * Sets the text of the error state and switches to it.
+ */
+void
+scms_page_set_error (ScmsPage   *self,
+                     const char *title,
+                     const char *message)
+{
+  g_return_if_fail (SCMS_IS_PAGE (self));
+
+  set_error_full (self, title, message, TRUE);
 }
 
 /**
@@ -775,6 +828,25 @@ scms_page_show_error (ScmsPage     *self,
 
   if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
     g_signal_emit (self, signals[CREDENTIALS_REJECTED], 0);
+}
+
+/**
+ * scms_page_show_no_member:
+ * @self: a #ScmsPage
+ * @error: the client's %SCMS_CLIENT_ERROR_NOT_FOUND
+ *
+ * Shows that no member has the identifier looked up, in the error state
+ * but without Retry (#ScmsPage:retryable): asking again would not find
+ * them; the identifier needs checking.
+ */
+void
+scms_page_show_no_member (ScmsPage     *self,
+                          const GError *error)
+{
+  g_return_if_fail (SCMS_IS_PAGE (self));
+  g_return_if_fail (error != NULL);
+
+  set_error_full (self, _("No Member Found"), error->message, FALSE);
 }
 
 /**

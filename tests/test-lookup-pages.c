@@ -238,6 +238,10 @@ test_ranks_not_found (void)
   find_member (scms_account_ranks_page_get_finder (SCMS_ACCOUNT_RANKS_PAGE (f.page)), NOBODY);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
   g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "No Member Found");
+  /* Asking again would not find them: no Retry. */
+  spin (50);
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "No Member Found"));
+  g_assert_null (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
 
   fixture_clear (&f);
 }
@@ -672,6 +676,9 @@ test_clock_not_found (void)
   find_member (scms_clock_in_out_page_get_finder (SCMS_CLOCK_IN_OUT_PAGE (f.page)), NOBODY);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
   g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "No Member Found");
+  spin (50);
+  g_assert_nonnull (find_shown_cell (GTK_WIDGET (f.page), "No Member Found"));
+  g_assert_null (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
   g_assert_cmpuint (scms_mock_server_get_request_count (live_server, "/general/clock_in_out"),
                     ==, 0);
 
@@ -684,10 +691,19 @@ test_clock_error (void)
   Fixture f = { 0 };
 
   fixture_init (&f, SCMS_TYPE_CLOCK_IN_OUT_PAGE, live_server);
+
+  /* After a member who was not found, a failure offers Retry again. */
+  find_member (scms_clock_in_out_page_get_finder (SCMS_CLOCK_IN_OUT_PAGE (f.page)), NOBODY);
+  wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
+  g_assert_false (scms_page_get_retryable (f.page));
+
   scms_mock_server_inject_fault (live_server, SCMS_MOCK_FAULT_SERVER_ERROR,
                                  "/general/get_current_clock_in", 1);
   find_member (scms_clock_in_out_page_get_finder (SCMS_CLOCK_IN_OUT_PAGE (f.page)), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
+  g_assert_cmpstr (scms_page_get_error_title (f.page), !=, "No Member Found");
+  spin (50);
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
 
   fixture_clear (&f);
 }

@@ -35,7 +35,6 @@ struct _ScmsAccountPage
   GtkWidget        *root_box;
   ScmsMemberFinder *finder;
   ScmsAccountView  *account_view;
-  GtkWidget        *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (ScmsAccountPage, scms_account_page, SCMS_TYPE_PAGE)
@@ -61,17 +60,10 @@ get_com_account_cb (GObject      *object,
 
       g_debug ("Could not look up the member: %s", error->message);
 
-      /* Asking again will not find someone who is not there. */
       if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND))
-        {
-          gtk_widget_set_visible (self->retry_button, FALSE);
-          scms_page_set_error (SCMS_PAGE (self), _("No Member Found"), error->message);
-        }
+        scms_page_show_no_member (SCMS_PAGE (self), error);
       else
-        {
-          gtk_widget_set_visible (self->retry_button, TRUE);
-          scms_page_show_error (SCMS_PAGE (self), error);
-        }
+        scms_page_show_error (SCMS_PAGE (self), error);
       return;
     }
 
@@ -176,7 +168,6 @@ scms_account_page_class_init (ScmsAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsAccountPage, root_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsAccountPage, finder);
   gtk_widget_class_bind_template_child (widget_class, ScmsAccountPage, account_view);
-  gtk_widget_class_bind_template_child (widget_class, ScmsAccountPage, retry_button);
   gtk_widget_class_bind_template_callback (widget_class, search_cb);
 
   g_type_ensure (SCMS_TYPE_MEMBER_FINDER);

@@ -210,7 +210,7 @@ get_account_ranks_cb (GObject      *object,
       g_debug ("Could not load the ranks: %s", error->message);
 
       if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND))
-        scms_page_set_error (SCMS_PAGE (self), _("No Member Found"), error->message);
+        scms_page_show_no_member (SCMS_PAGE (self), error);
       else
         scms_page_show_error (SCMS_PAGE (self), error);
       return;
