@@ -789,6 +789,25 @@ void
 scms_page_show_error (ScmsPage     *self,
                       const GError *error)
 {
+  scms_page_show_failure (self, error, NULL);
+}
+
+/**
+ * scms_page_show_failure:
+ * @self: a #ScmsPage
+ * @error: why what the person asked for could not be done
+ * @failure_title: (nullable): the translated title for an error that has
+ *   none of its own, such as a server error: "Could Not Look Up the
+ *   Member"; "Could Not Load This Page" when %NULL
+ *
+ * Like scms_page_show_error(), for a request the person made on the page
+ * rather than the page's own load.
+ */
+void
+scms_page_show_failure (ScmsPage     *self,
+                        const GError *error,
+                        const char   *failure_title)
+{
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
   const char *title;
 
@@ -805,6 +824,8 @@ scms_page_show_error (ScmsPage     *self,
     title = _("Unknown Game Server");
   else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_GAME_SERVER_SETTINGS))
     title = _("Game Server Settings Unreadable");
+  else if (failure_title != NULL)
+    title = failure_title;
   else
     title = _("Could Not Load This Page");
 

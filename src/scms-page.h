@@ -95,6 +95,9 @@ void           scms_page_set_error         (ScmsPage      *self,
                                             const char    *message);
 void           scms_page_show_error        (ScmsPage      *self,
                                             const GError  *error);
+void           scms_page_show_failure      (ScmsPage      *self,
+                                            const GError  *error,
+                                            const char    *failure_title);
 void           scms_page_show_no_member    (ScmsPage      *self,
                                             const GError  *error);
 gboolean       scms_page_get_retryable     (ScmsPage      *self);

@@ -277,7 +277,9 @@ test_account_error_retry (Fixture       *fixture,
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
   spin (50);
 
-  g_assert_cmpstr (scms_page_get_error_title (SCMS_PAGE (page)), !=, "No Member Found");
+  g_assert_cmpstr (scms_page_get_error_title (SCMS_PAGE (page)), ==,
+                   "Could Not Look Up the Member");
+  g_assert_nonnull (find_shown_text (page, "Could Not Look Up the Member"));
   g_assert_null (find_shown_text (page, "E. Ashgrove"));
   retry = find_shown_text (page, "_Retry");
   g_assert_nonnull (retry);

@@ -256,7 +256,7 @@ test_ranks_error (void)
                                  "/general/get_account_ranks", 1);
   find_member (scms_account_ranks_page_get_finder (SCMS_ACCOUNT_RANKS_PAGE (f.page)), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
-  g_assert_cmpstr (scms_page_get_error_title (f.page), !=, "No Member Found");
+  g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "Could Not Look Up the Member");
   g_assert_nonnull (scms_page_get_error_message (f.page));
   g_assert_nonnull (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
 
@@ -382,6 +382,7 @@ test_check_api_id_error (void)
   scms_check_api_id_page_set_text (page, ELENA);
   g_assert_true (scms_check_api_id_page_check (page));
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
+  g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "Could Not Check the API ID");
   g_assert_false (scms_check_api_id_page_get_checked (page));
 
   fixture_clear (&f);
@@ -701,7 +702,7 @@ test_clock_error (void)
                                  "/general/get_current_clock_in", 1);
   find_member (scms_clock_in_out_page_get_finder (SCMS_CLOCK_IN_OUT_PAGE (f.page)), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
-  g_assert_cmpstr (scms_page_get_error_title (f.page), !=, "No Member Found");
+  g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "Could Not Look Up the Member");
   spin (50);
   g_assert_nonnull (find_shown_button (GTK_WIDGET (f.page), "_Retry"));
 
@@ -825,6 +826,7 @@ test_verify_error (void)
                                  "/servers/verify_whitelist", 1);
   find_member (scms_verify_whitelist_page_get_finder (page), ELENA);
   wait_loaded (f.page, SCMS_PAGE_STATE_ERROR);
+  g_assert_cmpstr (scms_page_get_error_title (f.page), ==, "Could Not Verify the Member");
   g_assert_null (scms_verify_whitelist_page_get_verdict (page));
 
   /* Retry asks again for the same member. */

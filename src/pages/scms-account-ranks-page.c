@@ -212,7 +212,7 @@ get_account_ranks_cb (GObject      *object,
       if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_FOUND))
         scms_page_show_no_member (SCMS_PAGE (self), error);
       else
-        scms_page_show_error (SCMS_PAGE (self), error);
+        scms_page_show_failure (SCMS_PAGE (self), error, _("Could Not Look Up the Member"));
       return;
     }
 

@@ -172,7 +172,7 @@ check_com_apiid_cb (GObject      *object,
         }
 
       g_debug ("Could not check the API ID: %s", error->message);
-      scms_page_show_error (SCMS_PAGE (self), error);
+      scms_page_show_failure (SCMS_PAGE (self), error, _("Could Not Check the API ID"));
       return;
     }
 

@@ -249,7 +249,7 @@ verify_whitelist_cb (GObject      *object,
         return;
 
       g_debug ("Could not verify the whitelist: %s", error->message);
-      scms_page_show_error (SCMS_PAGE (self), error);
+      scms_page_show_failure (SCMS_PAGE (self), error, _("Could Not Verify the Member"));
       return;
     }
 
