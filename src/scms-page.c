@@ -830,9 +830,13 @@ scms_page_show_failure (ScmsPage     *self,
     title = _("Could Not Load This Page");
 
   /* Loading again failed: the results already shown stay, with a notice.
-   * Not for rejected credentials, which the person has to fix before
-   * anything loads (the window says how). */
-  if (priv->refreshing && !scms_client_error_is_credentials (error))
+   * Not when asking again cannot help: rejected credentials, which the
+   * person has to fix first (the window says how), a plan without the
+   * API, or a game server that is gone. */
+  if (priv->refreshing &&
+      !scms_client_error_is_credentials (error) &&
+      !g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED) &&
+      !g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER))
     {
       g_autofree char *stale = NULL;
 
@@ -1051,8 +1055,13 @@ scms_page_reload (ScmsPage *self)
 
   priv->needs_reload = FALSE;
 
+  /* What a page shows instead of asking: a late reply must not replace it. */
   if (explain_plan (self))
-    return;
+    {
+      g_cancellable_cancel (priv->cancellable);
+      g_clear_object (&priv->cancellable);
+      return;
+    }
 
   if (SCMS_PAGE_GET_CLASS (self)->reload != NULL)
     SCMS_PAGE_GET_CLASS (self)->reload (self);

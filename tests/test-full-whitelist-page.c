@@ -466,9 +466,11 @@ test_whitelist_reload_keeps_entries (void)
   g_assert_null (find_shown_prefix (GTK_WIDGET (window), "Could not reload"));
 
   /* Another server's whitelist is no earlier view of this one: none of it
-   * stays, even while reloading. */
+   * stays when the person picks one during a reload. */
+  scms_mock_server_set_slow_ms (mock_server, 500);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, "/servers/get_game_servers", 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  wait_idle (page);
+  g_assert_true (scms_page_get_refreshing (SCMS_PAGE (page)));
   scms_full_whitelist_page_set_server_id (page, 2);
   g_assert_false (scms_page_get_refreshing (SCMS_PAGE (page)));
   g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
@@ -476,7 +478,22 @@ test_whitelist_reload_keeps_entries (void)
                  g_list_model_get_n_items (scms_full_whitelist_page_get_entries (page)) == 0);
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
   wait_idle (page);
+  g_assert_cmpint (scms_full_whitelist_page_get_server_id (page), ==, 2);
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Copper Basin | Training"));
+
+  /* Nor when it is a server the page does not know (one added since, say),
+   * even if the server list then cannot be read. (The slow server list
+   * above was cancelled before it was sent: its fault is still queued.) */
+  scms_mock_server_clear_faults (mock_server);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/servers/get_game_servers", 1);
+  scms_full_whitelist_page_set_server_id (page, 999);
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_ERROR);
+  spin (50);
+  g_assert_null (scms_page_get_stale_message (SCMS_PAGE (page)));
+  g_assert_null (find_shown_prefix (GTK_WIDGET (window), "Could not reload"));
+  g_assert_true (scms_full_whitelist_page_get_entries (page) == NULL);
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
@@ -514,6 +531,56 @@ bulk_item (ScmsFullWhitelistPage *page,
   g_assert_nonnull (item);
   g_object_unref (item);  /* the page's store keeps it */
   return item;
+}
+
+/* While a reload downloads, a bulk check cannot start (it would answer
+ * from the list being replaced); the last check's results stay when the
+ * reload fails, and go with the list it checked when a reload works. */
+static void
+test_whitelist_reload_and_bulk_check (void)
+{
+  g_autoptr(ScmsClient) client = create_client_for (mock_server);
+  ScmsWindow *window = create_window (client);
+  ScmsFullWhitelistPage *page = open_page (window);
+  GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
+
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, "430291437292752760\n", -1,
+                                                            FALSE));
+  wait_bulk_done (page);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  scms_mock_server_set_slow_ms (mock_server, 400);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, "/servers/full_whitelist", 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/servers/full_whitelist", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_true (scms_page_get_refreshing (SCMS_PAGE (page)));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (page), "C_heck")));
+  g_assert_false (scms_full_whitelist_page_start_bulk_check (page, "684737923142603598\n", -1,
+                                                             FALSE));
+  g_assert_cmpstr (scms_full_whitelist_page_get_bulk_message (page), ==,
+                   "Wait for the whitelist to download, then check again.");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+
+  /* The slow reload works; the next one fails. */
+  wait_idle (page);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, "430291437292752760\n", -1,
+                                                            FALSE));
+  wait_bulk_done (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_idle (page);
+  g_assert_nonnull (scms_page_get_stale_message (SCMS_PAGE (page)));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_cmpint (scms_bulk_check_item_get_status (bulk_item (page, 0)), ==,
+                   SCMS_BULK_STATUS_ALLOWED);
+  g_assert_true (scms_full_whitelist_page_start_bulk_check (page, "430291437292752760\n", -1,
+                                                            FALSE));
+  wait_bulk_done (page);
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
 }
 
 static void
@@ -1301,6 +1368,7 @@ main (int   argc,
   g_test_add_func ("/full-whitelist/empty", test_whitelist_empty);
   g_test_add_func ("/full-whitelist/error-retry", test_whitelist_error_retry);
   g_test_add_func ("/full-whitelist/reload-keeps-entries", test_whitelist_reload_keeps_entries);
+  g_test_add_func ("/full-whitelist/reload-and-bulk-check", test_whitelist_reload_and_bulk_check);
   g_test_add_func ("/full-whitelist/first-rows", test_whitelist_first_rows);
   g_test_add_func ("/full-whitelist/other-server", test_whitelist_other_server);
   g_test_add_func ("/full-whitelist/bulk-check", test_bulk_check);

@@ -244,6 +244,48 @@ test_window_reload_keeps_results (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* A reload cut short by leaving the page starts again when the page is
+ * shown again; one that fails for a reason asking again cannot fix
+ * replaces the results with the error. */
+static void
+test_window_reload_left_or_refused (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  guint before;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+
+  scms_mock_server_set_slow_ms (mock_server, 400);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  scms_page_reload (page);
+  g_assert_true (scms_page_get_refreshing (page));
+  scms_window_set_visible_page (window, "departments");
+  g_assert_false (scms_page_get_refreshing (page));
+  spin (600);
+
+  before = scms_mock_server_get_request_count (mock_server, "/general/get_sub_version");
+  scms_window_set_visible_page (window, "subscription");
+  g_assert_true (scms_page_get_refreshing (page));
+  wait_for_refresh (page);
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/general/get_sub_version"),
+                    ==, before + 1);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (scms_page_get_stale_message (page));
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_NOT_ENABLED, NULL, 1);
+  scms_page_reload (page);
+  wait_for_state (page, SCMS_PAGE_STATE_ERROR);
+  g_assert_cmpstr (scms_page_get_error_title (page), ==, "Not Available on This Plan");
+  g_assert_null (scms_page_get_stale_message (page));
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 /* What a Ctrl+F or Ctrl+L should have focused: an entry of this type in
  * this page. */
 static struct
@@ -678,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/reload-keeps-results", test_window_reload_keeps_results);
+  g_test_add_func ("/window/reload-left-or-refused", test_window_reload_left_or_refused);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
   g_test_add_func ("/window/page-shortcuts", test_window_page_shortcuts);
   g_test_add_func ("/window/pages-fit-narrow", test_window_pages_fit_narrow);

@@ -248,12 +248,14 @@ find_server (ScmsFullWhitelistPage *self,
   return NULL;
 }
 
+/* The whole whitelist of the server chosen is shown. */
 static gboolean
 whitelist_loaded (ScmsFullWhitelistPage *self)
 {
   ScmsPageState state = scms_page_get_state (SCMS_PAGE (self));
 
   return self->entries != NULL && !self->streaming &&
+         self->entries_server_id == self->server_id &&
          (state == SCMS_PAGE_STATE_RESULTS || state == SCMS_PAGE_STATE_EMPTY);
 }
 
@@ -276,8 +278,13 @@ update_actions (ScmsFullWhitelistPage *self)
   /* Only a whole whitelist: part of one would save as if it were all. */
   gtk_widget_action_set_enabled (widget, "whitelist.export", has_entries && whitelist_loaded (self));
 
-  gtk_widget_action_set_enabled (widget, "bulk.start", whitelist_loaded (self));
-  gtk_widget_action_set_enabled (widget, "bulk.open", whitelist_loaded (self));
+  /* A check answers from the list shown, which a reload replaces. */
+  gtk_widget_action_set_enabled (widget, "bulk.start",
+                                 whitelist_loaded (self) &&
+                                 !scms_page_get_refreshing (SCMS_PAGE (self)));
+  gtk_widget_action_set_enabled (widget, "bulk.open",
+                                 whitelist_loaded (self) &&
+                                 !scms_page_get_refreshing (SCMS_PAGE (self)));
   gtk_widget_action_set_enabled (widget, "bulk.pause", self->bulk_running);
   gtk_widget_action_set_enabled (widget, "bulk.cancel", self->bulk_running);
   gtk_widget_action_set_enabled (widget, "bulk.export",
@@ -542,6 +549,8 @@ full_whitelist_cb (GObject      *object,
           return;
         }
 
+      /* The bulk check's results were of the list it replaces. */
+      bulk_reset (self);
       scms_full_whitelist_page_set_entries (self, G_LIST_MODEL (load->store));
       return;
     }
@@ -591,13 +600,15 @@ load_whitelist (ScmsFullWhitelistPage *self)
   if (scms_page_get_client (page) == NULL || self->server_id <= 0)
     return;
 
-  bulk_reset (self);
   g_clear_object (&self->refresh_store);
 
-  /* Reloading the whitelist shown: it stays until the new one is in. */
+  /* Reloading the whitelist shown: it stays until the new one is in, and
+   * so do the bulk check's results, which are of it; a check still under
+   * way stops. */
   if (scms_page_get_refreshing (page) && self->entries != NULL && !self->streaming &&
       self->entries_server_id == self->server_id)
     {
+      scms_full_whitelist_page_cancel_bulk_check (self);
       self->refresh_store = scms_array_store_new (SCMS_TYPE_WHITELIST_ENTRY);
 
       load = g_new0 (Load, 1);
@@ -613,6 +624,7 @@ load_whitelist (ScmsFullWhitelistPage *self)
       return;
     }
 
+  bulk_reset (self);
   self->streaming = FALSE;
   scms_full_whitelist_page_set_entries (self, NULL);
   /* Whether the search finds anything in the new whitelist is known once
@@ -1478,6 +1490,14 @@ scms_full_whitelist_page_start_bulk_check (ScmsFullWhitelistPage *self,
   g_return_val_if_fail (SCMS_IS_FULL_WHITELIST_PAGE (self), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
+  /* The new list replaces the one a check would answer from; the results
+   * of the last check, of the list shown, stay until then. */
+  if (scms_page_get_refreshing (SCMS_PAGE (self)))
+    {
+      set_bulk_message (self, _("Wait for the whitelist to download, then check again."), TRUE);
+      return FALSE;
+    }
+
   scms_full_whitelist_page_cancel_bulk_check (self);
   g_list_store_remove_all (self->bulk_store);
   self->bulk_total = 0;
@@ -2112,6 +2132,7 @@ scms_full_whitelist_page_init (ScmsFullWhitelistPage *self)
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_model, "notify::search",
                            G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self, "notify::refreshing", G_CALLBACK (update_actions), self);
 
   update_count (self);
   update_actions (self);
@@ -2162,6 +2183,14 @@ scms_full_whitelist_page_set_server_id (ScmsFullWhitelistPage *self,
     }
   else
     {
+      /* Nothing shown is this server's: it must not stay while the page
+       * reloads. */
+      bulk_reset (self);
+      g_clear_object (&self->refresh_store);
+      self->streaming = FALSE;
+      scms_full_whitelist_page_set_entries (self, NULL);
+      if (scms_page_get_client (SCMS_PAGE (self)) != NULL)
+        scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_LOADING);
       scms_page_reload (SCMS_PAGE (self));
     }
 }
