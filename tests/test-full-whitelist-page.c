@@ -596,6 +596,7 @@ test_bulk_check (void)
   GListModel *items = scms_full_whitelist_page_get_bulk_items (page);
   ScmsBulkCheckItem *item;
   GtkWidget *switcher;
+  GtkWidget *label;
 
   scms_mock_server_reset_counts (mock_server);
 
@@ -643,6 +644,12 @@ test_bulk_check (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Not allowed"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Invalid"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Elena Ashgrove"));
+  /* A name reads as one; what the Name column says instead, as a note. */
+  label = find_shown_text (GTK_WIDGET (page), "Elena Ashgrove");
+  g_assert_false (gtk_widget_has_css_class (label, "dim-label"));
+  label = find_shown_text (GTK_WIDGET (page), scms_bulk_check_item_get_detail (bulk_item (page, 1)));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
 
   csv = export_and_read (page, TRUE);
   g_assert_true (g_str_has_prefix (csv, "Identifier,Status,Name\r\n"

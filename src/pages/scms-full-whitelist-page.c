@@ -213,6 +213,16 @@ get_name_or_detail_cb (gpointer    instance,
   return g_strdup (detail != NULL ? detail : "");
 }
 
+static GStrv
+get_name_classes_cb (gpointer    instance,
+                     const char *name)
+{
+  if (name != NULL && *name != '\0')
+    return NULL;
+
+  return g_strdupv ((char *[]) { (char *) "dim-label", NULL });
+}
+
 /* Small helpers */
 
 static void
@@ -2104,6 +2114,7 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, api_ids_cell_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, get_name_or_detail_cb);
+  gtk_widget_class_bind_template_callback (widget_class, get_name_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, shown_changed_cb);
 
