@@ -239,15 +239,14 @@ scms_page_constructed (GObject *object)
 {
   ScmsPage *self = SCMS_PAGE (object);
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
-  ScmsPageClass *page_class = SCMS_PAGE_GET_CLASS (self);
 
   G_OBJECT_CLASS (scms_page_parent_class)->constructed (object);
 
   /* The title and icon of the page's kind, unless it was given others. */
   if (priv->title == NULL)
-    scms_page_set_title (self, scms_page_class_get_title (page_class));
+    scms_page_set_title (self, scms_page_type_get_title (G_OBJECT_TYPE (self)));
   if (priv->icon_name == NULL)
-    scms_page_set_icon_name (self, scms_page_class_get_icon_name (page_class));
+    scms_page_set_icon_name (self, scms_page_type_get_icon_name (G_OBJECT_TYPE (self)));
 }
 
 static void
@@ -942,52 +941,53 @@ page_icon_quark (void)
 }
 
 /**
- * scms_page_class_set_title:
- * @page_class: a page class
- * @title: the translated title of pages of this kind; it must live as
- *   long as the process, as gettext's strings do
+ * scms_page_type_set_title:
+ * @page_type: a page type, while it is registered (its G_DEFINE_TYPE code)
+ * @title: the untranslated title of pages of this kind, marked with N_();
+ *   it must live as long as the process
  * @icon_name: the name of their icon
  *
  * Declares what the sidebar shows for pages of this kind, before any is
- * built: the window builds a page only when it is first shown.
+ * built (the window builds a page only when it is first shown), and
+ * without initialising the class: that compiles the page's template.
  */
 void
-scms_page_class_set_title (ScmsPageClass *page_class,
-                           const char    *title,
-                           const char    *icon_name)
+scms_page_type_set_title (GType       page_type,
+                          const char *title,
+                          const char *icon_name)
 {
-  g_return_if_fail (SCMS_IS_PAGE_CLASS (page_class));
-
-  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), page_title_quark (), (gpointer) title);
-  g_type_set_qdata (G_TYPE_FROM_CLASS (page_class), page_icon_quark (), (gpointer) icon_name);
+  g_type_set_qdata (page_type, page_title_quark (), (gpointer) title);
+  g_type_set_qdata (page_type, page_icon_quark (), (gpointer) icon_name);
 }
 
 /**
- * scms_page_class_get_title:
- * @page_class: a page class
+ * scms_page_type_get_title:
+ * @page_type: a page type
  *
- * Returns: (nullable): the title of pages of this kind
+ * Returns: (nullable): the translated title of pages of this kind
  */
 const char *
-scms_page_class_get_title (ScmsPageClass *page_class)
+scms_page_type_get_title (GType page_type)
 {
-  g_return_val_if_fail (SCMS_IS_PAGE_CLASS (page_class), NULL);
+  const char *title = g_type_get_qdata (page_type, page_title_quark ());
 
-  return g_type_get_qdata (G_TYPE_FROM_CLASS (page_class), page_title_quark ());
+  g_return_val_if_fail (g_type_is_a (page_type, SCMS_TYPE_PAGE), NULL);
+
+  return title != NULL ? _(title) : NULL;
 }
 
 /**
- * scms_page_class_get_icon_name:
- * @page_class: a page class
+ * scms_page_type_get_icon_name:
+ * @page_type: a page type
  *
  * Returns: (nullable): the icon of pages of this kind
  */
 const char *
-scms_page_class_get_icon_name (ScmsPageClass *page_class)
+scms_page_type_get_icon_name (GType page_type)
 {
-  g_return_val_if_fail (SCMS_IS_PAGE_CLASS (page_class), NULL);
+  g_return_val_if_fail (g_type_is_a (page_type, SCMS_TYPE_PAGE), NULL);
 
-  return g_type_get_qdata (G_TYPE_FROM_CLASS (page_class), page_icon_quark ());
+  return g_type_get_qdata (page_type, page_icon_quark ());
 }
 
 /**

@@ -67,11 +67,11 @@ struct _ScmsPageClass
 
 void           scms_page_class_set_endpoint  (ScmsPageClass *page_class,
                                               ScmsEndpoint   endpoint);
-void           scms_page_class_set_title     (ScmsPageClass *page_class,
+void           scms_page_type_set_title      (GType          page_type,
                                               const char    *title,
                                               const char    *icon_name);
-const char    *scms_page_class_get_title     (ScmsPageClass *page_class);
-const char    *scms_page_class_get_icon_name (ScmsPageClass *page_class);
+const char    *scms_page_type_get_title      (GType          page_type);
+const char    *scms_page_type_get_icon_name  (GType          page_type);
 ScmsClient    *scms_page_get_client        (ScmsPage      *self);
 void           scms_page_set_client        (ScmsPage      *self,
                                             ScmsClient    *client);

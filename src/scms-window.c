@@ -216,20 +216,19 @@ static const struct {
 };
 
 /* The sidebar lists every page from the start, with the title and icon
- * its class declares; each page is built the first time it is needed.
+ * its type declares; each page is built the first time it is needed.
  * Building all ten before the first frame was most of the start-up time. */
 static void
 add_page_slots (ScmsWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      ScmsPageClass *page_class = g_type_class_ref (pages[i].get_type ());
+      GType page_type = pages[i].get_type ();
       GtkStackPage *stack_page;
 
       stack_page = gtk_stack_add_titled (self->stack, adw_bin_new (), pages[i].name,
-                                         scms_page_class_get_title (page_class));
-      gtk_stack_page_set_icon_name (stack_page, scms_page_class_get_icon_name (page_class));
-      g_type_class_unref (page_class);
+                                         scms_page_type_get_title (page_type));
+      gtk_stack_page_set_icon_name (stack_page, scms_page_type_get_icon_name (page_type));
     }
 }
 

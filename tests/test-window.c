@@ -244,6 +244,30 @@ test_window_reload_keeps_results (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* The sidebar names every page from the start, before any but the one
+ * shown is built. */
+static void
+test_window_sidebar_titles (void)
+{
+  static const char * const titles[] = {
+    "Members", "Account", "Account Ranks", "Check API ID", "Clock In/Out", "Game Servers",
+    "Verify Whitelist", "Full Whitelist", "Departments", "Subscription",
+  };
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  GtkWidget *sidebar = find_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+
+  spin (100);
+  g_assert_nonnull (sidebar);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    g_assert_nonnull (find_shown_text (sidebar, titles[i]));
+  g_assert_cmpstr (scms_page_get_title (scms_window_get_page (window, "full-whitelist")), ==,
+                   "Full Whitelist");
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 /* A reload cut short by leaving the page starts again when the page is
  * shown again; one that fails for a reason asking again cannot fix
  * replaces the results with the error. */
@@ -719,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/window/connect-form-when-shown", test_window_connect_form_when_shown);
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
+  g_test_add_func ("/window/sidebar-titles", test_window_sidebar_titles);
   g_test_add_func ("/window/reload-keeps-results", test_window_reload_keeps_results);
   g_test_add_func ("/window/reload-left-or-refused", test_window_reload_left_or_refused);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);

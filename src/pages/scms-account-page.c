@@ -37,7 +37,9 @@ struct _ScmsAccountPage
   ScmsAccountView  *account_view;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsAccountPage, scms_account_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsAccountPage, scms_account_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Account"),
+                                                         "avatar-default-symbolic"))
 
 static void
 get_com_account_cb (GObject      *object,
@@ -150,7 +152,6 @@ scms_account_page_class_init (ScmsAccountPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Account"), "avatar-default-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_COM_ACCOUNT);
 
   object_class->dispose = scms_account_page_dispose;

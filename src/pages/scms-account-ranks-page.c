@@ -37,7 +37,9 @@ struct _ScmsAccountRanksPage
   GtkColumnView    *column_view;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsAccountRanksPage, scms_account_ranks_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsAccountRanksPage, scms_account_ranks_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Account Ranks"),
+                                                         "view-list-bullet-symbolic"))
 
 enum {
   PROP_0,
@@ -343,7 +345,6 @@ scms_account_ranks_page_class_init (ScmsAccountRanksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Account Ranks"), "view-list-bullet-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_ACCOUNT_RANKS);
 
   object_class->dispose = scms_account_ranks_page_dispose;

@@ -36,7 +36,9 @@ struct _ScmsCheckApiIdPage
   GtkImage    *answer_image;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsCheckApiIdPage, scms_check_api_id_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsCheckApiIdPage, scms_check_api_id_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Check API ID"),
+                                                         "system-search-symbolic"))
 
 enum {
   PROP_0,
@@ -289,7 +291,6 @@ scms_check_api_id_page_class_init (ScmsCheckApiIdPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Check API ID"), "system-search-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_CHECK_COM_APIID);
 
   object_class->dispose = scms_check_api_id_page_dispose;

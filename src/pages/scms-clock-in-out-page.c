@@ -65,7 +65,9 @@ struct _ScmsClockInOutPage
   GtkStringList    *type_list;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsClockInOutPage, scms_clock_in_out_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsClockInOutPage, scms_clock_in_out_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Clock In/Out"),
+                                                         "alarm-symbolic"))
 
 enum {
   PROP_0,
@@ -803,7 +805,6 @@ scms_clock_in_out_page_class_init (ScmsClockInOutPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Clock In/Out"), "alarm-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_CLOCK_IN_OUT);
 
   object_class->dispose = scms_clock_in_out_page_dispose;

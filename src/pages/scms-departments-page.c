@@ -39,7 +39,9 @@ struct _ScmsDepartmentsPage
   GtkWidget       *no_match_page;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsDepartmentsPage, scms_departments_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsDepartmentsPage, scms_departments_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Departments"),
+                                                         "system-users-symbolic"))
 
 static GtkWidget *
 create_rank_row (gpointer item,
@@ -297,7 +299,6 @@ scms_departments_page_class_init (ScmsDepartmentsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Departments"), "system-users-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_DEPARTMENTS);
 
   object_class->dispose = scms_departments_page_dispose;

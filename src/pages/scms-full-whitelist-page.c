@@ -96,7 +96,9 @@ struct _ScmsFullWhitelistPage
   GListStore          *bulk_store;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsFullWhitelistPage, scms_full_whitelist_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsFullWhitelistPage, scms_full_whitelist_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Full Whitelist"),
+                                                         "view-list-symbolic"))
 
 enum {
   PROP_0,
@@ -2030,7 +2032,6 @@ scms_full_whitelist_page_class_init (ScmsFullWhitelistPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Full Whitelist"), "view-list-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_FULL_WHITELIST);
 
   object_class->dispose = scms_full_whitelist_page_dispose;

@@ -32,7 +32,9 @@ struct _ScmsGameServersPage
   GtkSingleSelection *selection;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsGameServersPage, scms_game_servers_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsGameServersPage, scms_game_servers_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Game Servers"),
+                                                         "network-server-symbolic"))
 
 enum {
   PROP_0,
@@ -134,7 +136,6 @@ scms_game_servers_page_class_init (ScmsGameServersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Game Servers"), "network-server-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_GAME_SERVERS);
 
   object_class->dispose = scms_game_servers_page_dispose;

@@ -66,7 +66,9 @@ struct _ScmsMembersPage
   ScmsAccountView     *account_view;  /* built when first needed */
 };
 
-G_DEFINE_FINAL_TYPE (ScmsMembersPage, scms_members_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsMembersPage, scms_members_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Members"),
+                                                         "system-users-symbolic"))
 
 typedef struct
 {
@@ -683,7 +685,6 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Members"), "system-users-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_GET_ACCOUNTS);
 
   object_class->dispose = scms_members_page_dispose;

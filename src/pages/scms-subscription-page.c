@@ -27,7 +27,9 @@ struct _ScmsSubscriptionPage
   AdwPreferencesGroup *pages_group;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsSubscriptionPage, scms_subscription_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsSubscriptionPage, scms_subscription_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Subscription"),
+                                                         "starred-symbolic"))
 
 enum {
   PROP_0,
@@ -225,8 +227,6 @@ scms_subscription_page_class_init (ScmsSubscriptionPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
-
-  scms_page_class_set_title (page_class, _("Subscription"), "starred-symbolic");
 
   object_class->dispose = scms_subscription_page_dispose;
   object_class->get_property = scms_subscription_page_get_property;

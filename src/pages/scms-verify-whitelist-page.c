@@ -42,7 +42,9 @@ struct _ScmsVerifyWhitelistPage
   GtkWidget            *verdict_label;
 };
 
-G_DEFINE_FINAL_TYPE (ScmsVerifyWhitelistPage, scms_verify_whitelist_page, SCMS_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ScmsVerifyWhitelistPage, scms_verify_whitelist_page, SCMS_TYPE_PAGE,
+                               scms_page_type_set_title (g_define_type_id, N_("Verify Whitelist"),
+                                                         "security-high-symbolic"))
 
 enum {
   PROP_0,
@@ -447,7 +449,6 @@ scms_verify_whitelist_page_class_init (ScmsVerifyWhitelistPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   ScmsPageClass *page_class = SCMS_PAGE_CLASS (klass);
 
-  scms_page_class_set_title (page_class, _("Verify Whitelist"), "security-high-symbolic");
   scms_page_class_set_endpoint (page_class, SCMS_ENDPOINT_VERIFY_WHITELIST);
 
   object_class->dispose = scms_verify_whitelist_page_dispose;
