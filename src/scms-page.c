@@ -34,7 +34,9 @@ typedef struct
   char          *error_message;
   char          *stale_message;
   ScmsPageState  state;
+  guint          spinner_timeout;
   guint          needs_reload : 1;
+  guint          spinning : 1;
   guint          refreshing : 1;
   guint          retryable : 1;
 } ScmsPagePrivate;
@@ -53,6 +55,7 @@ enum {
   PROP_REFRESHING,
   PROP_STALE_MESSAGE,
   PROP_RETRYABLE,
+  PROP_SPINNING,
   N_PROPS
 };
 
@@ -64,6 +67,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* How long a page loads before its loading state shows a spinner (ms):
+ * a quick load, like most, does not flash one. */
+#define SPINNER_DELAY 300
 
 static const char * const state_names[] = {
   [SCMS_PAGE_STATE_LOADING] = "loading",
@@ -123,6 +130,7 @@ scms_page_dispose (GObject *object)
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   g_clear_object (&priv->client);
+  g_clear_handle_id (&priv->spinner_timeout, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -197,6 +205,10 @@ scms_page_get_property (GObject    *object,
 
     case PROP_RETRYABLE:
       g_value_set_boolean (value, scms_page_get_retryable (self));
+      break;
+
+    case PROP_SPINNING:
+      g_value_set_boolean (value, scms_page_get_spinning (self));
       break;
 
     default:
@@ -370,6 +382,17 @@ scms_page_class_init (ScmsPageClass *klass)
   properties[PROP_RETRYABLE] =
     g_param_spec_boolean ("retryable", NULL, NULL,
                           TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ScmsPage:spinning:
+   *
+   * Whether the loading state shows its spinner: once the page has been
+   * loading for a moment. Templates bind their loading spinner to it.
+   */
+  properties[PROP_SPINNING] =
+    g_param_spec_boolean ("spinning", NULL, NULL,
+                          FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -584,6 +607,41 @@ set_stale_message (ScmsPage   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_MESSAGE]);
 }
 
+static void
+set_spinning (ScmsPage *self,
+              gboolean  spinning)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  if (priv->spinning == !!spinning)
+    return;
+
+  priv->spinning = !!spinning;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPINNING]);
+}
+
+static gboolean
+spinner_timeout_cb (gpointer data)
+{
+  ScmsPage *self = data;
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  priv->spinner_timeout = 0;
+  set_spinning (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+scms_page_get_spinning (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_return_val_if_fail (SCMS_IS_PAGE (self), FALSE);
+
+  return priv->spinning;
+}
+
 ScmsPageState
 scms_page_get_state (ScmsPage *self)
 {
@@ -620,6 +678,11 @@ scms_page_set_state (ScmsPage      *self,
     return;
 
   priv->state = state;
+
+  g_clear_handle_id (&priv->spinner_timeout, g_source_remove);
+  set_spinning (self, FALSE);
+  if (state == SCMS_PAGE_STATE_LOADING)
+    priv->spinner_timeout = g_timeout_add (SPINNER_DELAY, spinner_timeout_cb, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }

@@ -86,6 +86,7 @@ void           scms_page_set_state         (ScmsPage      *self,
                                             ScmsPageState  state);
 void           scms_page_set_loading       (ScmsPage      *self);
 gboolean       scms_page_get_refreshing    (ScmsPage      *self);
+gboolean       scms_page_get_spinning      (ScmsPage      *self);
 const char    *scms_page_get_stale_message (ScmsPage      *self);
 void           scms_page_dismiss_stale_message (ScmsPage  *self);
 const char    *scms_page_get_error_title   (ScmsPage      *self);

@@ -268,6 +268,50 @@ test_window_sidebar_titles (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+static gboolean
+page_spinning (gpointer data)
+{
+  return scms_page_get_spinning (SCMS_PAGE (data));
+}
+
+/* A page that starts loading shows its spinner only after a moment, so
+ * that a quick load does not flash one. */
+static void
+test_window_spinner_after_a_moment (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  ScmsPage *page = scms_window_get_page (window, "subscription");
+  GtkWidget *spinner;
+
+  scms_window_set_visible_page (window, "subscription");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (scms_page_get_spinning (page));
+
+  scms_window_set_client (window, NULL);
+  scms_mock_server_set_slow_ms (mock_server, 1500 * test_time_factor ());
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  scms_window_set_client (window, client);
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+  spin (50);
+  spinner = find_widget (GTK_WIDGET (page), FIND_MAPPED, is_of_type,
+                         GSIZE_TO_POINTER (GTK_TYPE_SPINNER));
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  wait_until (page_spinning, page, "the spinner");
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
+  g_assert_false (scms_page_get_spinning (page));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  scms_mock_server_clear_faults (mock_server);
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
 /* A reload cut short by leaving the page starts again when the page is
  * shown again; one that fails for a reason asking again cannot fix
  * replaces the results with the error. */
@@ -744,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/window/subscription", test_window_subscription);
   g_test_add_func ("/window/subscription-error", test_window_subscription_error);
   g_test_add_func ("/window/sidebar-titles", test_window_sidebar_titles);
+  g_test_add_func ("/window/spinner-after-a-moment", test_window_spinner_after_a_moment);
   g_test_add_func ("/window/reload-keeps-results", test_window_reload_keeps_results);
   g_test_add_func ("/window/reload-left-or-refused", test_window_reload_left_or_refused);
   g_test_add_func ("/window/client-change-cancels", test_window_client_change_cancels);
