@@ -377,7 +377,8 @@ scms_page_class_init (ScmsPageClass *klass)
    *
    * Whether asking again could end the error state, so that it offers
    * Retry: not when the error is the server's answer, such as no member
-   * with the identifier asked about (see scms_page_show_no_member()).
+   * with the identifier asked about (see scms_page_show_no_member()), nor
+   * for rejected credentials or a plan without the page.
    */
   properties[PROP_RETRYABLE] =
     g_param_spec_boolean ("retryable", NULL, NULL,
@@ -632,6 +633,15 @@ spinner_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_spinner (ScmsPage *self)
+{
+  ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+
+  g_clear_handle_id (&priv->spinner_timeout, g_source_remove);
+  set_spinning (self, FALSE);
+}
+
 gboolean
 scms_page_get_spinning (ScmsPage *self)
 {
@@ -674,15 +684,18 @@ scms_page_set_state (ScmsPage      *self,
   set_refreshing (self, FALSE);
   set_stale_message (self, NULL);
 
+  /* A load that starts waits a moment before its spinner shows, also when
+   * the page stayed in the loading state (one cut short when the person
+   * left the page, started again when they come back). */
+  if (state != SCMS_PAGE_STATE_LOADING)
+    stop_spinner (self);
+  else if (priv->spinner_timeout == 0 && !priv->spinning)
+    priv->spinner_timeout = g_timeout_add (SPINNER_DELAY, spinner_timeout_cb, self);
+
   if (priv->state == state)
     return;
 
   priv->state = state;
-
-  g_clear_handle_id (&priv->spinner_timeout, g_source_remove);
-  set_spinning (self, FALSE);
-  if (state == SCMS_PAGE_STATE_LOADING)
-    priv->spinner_timeout = g_timeout_add (SPINNER_DELAY, spinner_timeout_cb, self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -892,9 +905,9 @@ scms_page_show_failure (ScmsPage     *self,
     title = _("Could Not Load This Page");
 
   /* Loading again failed: the results already shown stay, with a notice.
-   * Not when asking again cannot help: rejected credentials, which the
-   * person has to fix first (the window says how), a plan without the
-   * API, or a game server that is gone. */
+   * Not when the community refuses them: rejected credentials, which the
+   * person has to fix first (the window says how), the API not enabled,
+   * or a game server that is gone. */
   if (priv->refreshing &&
       !scms_client_error_is_credentials (error) &&
       !g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED) &&
@@ -911,7 +924,9 @@ scms_page_show_failure (ScmsPage     *self,
       return;
     }
 
-  scms_page_set_error (self, title, error->message);
+  /* Asking again with the same credentials gets the same answer: the
+   * window offers to update them instead. */
+  set_error_full (self, title, error->message, !scms_client_error_is_credentials (error));
 
   if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
     g_signal_emit (self, signals[CREDENTIALS_REJECTED], 0);
@@ -983,6 +998,7 @@ scms_page_cancel (ScmsPage *self)
     priv->needs_reload = TRUE;
 
   set_refreshing (self, FALSE);
+  stop_spinner (self);
 }
 
 static GQuark
@@ -1019,6 +1035,8 @@ scms_page_type_set_title (GType       page_type,
                           const char *title,
                           const char *icon_name)
 {
+  g_return_if_fail (g_type_is_a (page_type, SCMS_TYPE_PAGE));
+
   g_type_set_qdata (page_type, page_title_quark (), (gpointer) title);
   g_type_set_qdata (page_type, page_icon_quark (), (gpointer) icon_name);
 }
@@ -1032,9 +1050,11 @@ scms_page_type_set_title (GType       page_type,
 const char *
 scms_page_type_get_title (GType page_type)
 {
-  const char *title = g_type_get_qdata (page_type, page_title_quark ());
+  const char *title;
 
   g_return_val_if_fail (g_type_is_a (page_type, SCMS_TYPE_PAGE), NULL);
+
+  title = g_type_get_qdata (page_type, page_title_quark ());
 
   return title != NULL ? _(title) : NULL;
 }
@@ -1095,7 +1115,9 @@ explain_plan (ScmsPage *self)
                                "Sonoran CMS."),
                              scms_tier_get_name (minimum),
                              scms_subscription_get_name (subscription));
-  scms_page_set_error (self, _("Not Available on This Plan"), message);
+  /* Retry would read the same plan: it changes when the community is
+   * opened again. */
+  set_error_full (self, _("Not Available on This Plan"), message, FALSE);
 
   return TRUE;
 }

@@ -785,6 +785,10 @@ test_connect_credentials_rejected_later (void)
   update = find_button (GTK_WIDGET (bar), "_Update");
   g_assert_nonnull (update);
   g_assert_true (gtk_widget_get_visible (update));
+  /* The same key would be refused again: the page offers no Retry, only
+   * the bar's Update. */
+  g_assert_null (find_shown_label (GTK_WIDGET (scms_window_get_page (window, "subscription")),
+                                   "_Retry"));
 
   /* Update reopens the form, filled in for that community. */
   g_signal_emit_by_name (update, "clicked");

@@ -54,6 +54,51 @@ test_finder_valid (void)
 }
 
 static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Look Up is the view's suggested action until the page says otherwise:
+ * the blue of its button follows ScmsMemberFinder:suggested. */
+static void
+test_finder_suggested (void)
+{
+  ScmsMemberFinder *finder = g_object_ref_sink (g_object_new (SCMS_TYPE_MEMBER_FINDER, NULL));
+  GtkWidget *button = NULL;
+  guint notified = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (finder));
+       child != NULL && button == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *grandchild = gtk_widget_get_first_child (child);
+         grandchild != NULL && button == NULL;
+         grandchild = gtk_widget_get_next_sibling (grandchild))
+      if (GTK_IS_BUTTON (grandchild))
+        button = grandchild;
+  g_assert_nonnull (button);
+
+  g_signal_connect (finder, "notify::suggested", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_true (scms_member_finder_get_suggested (finder));
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+
+  scms_member_finder_set_suggested (finder, FALSE);
+  g_assert_false (scms_member_finder_get_suggested (finder));
+  g_assert_false (gtk_widget_has_css_class (button, "suggested-action"));
+  g_assert_cmpuint (notified, ==, 1);
+  scms_member_finder_set_suggested (finder, FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_set (finder, "suggested", TRUE, NULL);
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_assert_finalize_object (finder);
+}
+
+static void
 test_finder_invalid (void)
 {
   static const struct {
@@ -111,6 +156,7 @@ main (int   argc,
 
   g_test_add_func ("/member-finder/valid", test_finder_valid);
   g_test_add_func ("/member-finder/invalid", test_finder_invalid);
+  g_test_add_func ("/member-finder/suggested", test_finder_suggested);
 
   return g_test_run ();
 }

@@ -16,7 +16,9 @@
 #include <string.h>
 
 #include "scms-gui-test.h"
+#include "scms-members-page.h"
 #include "scms-subscription-page.h"
+#include "scms-verify-whitelist-page.h"
 #include "scms-test-keys.h"
 #include "scms-wrap-box.h"
 
@@ -253,14 +255,33 @@ test_window_sidebar_titles (void)
     "Members", "Account", "Account Ranks", "Check API ID", "Clock In/Out", "Game Servers",
     "Verify Whitelist", "Full Whitelist", "Departments", "Subscription",
   };
-  g_autoptr(ScmsClient) client = create_client ();
-  ScmsWindow *window = create_window (client);
-  GtkWidget *sidebar = find_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+  g_autoptr(ScmsClient) client = NULL;
+  ScmsWindow *window;
+  GtkWidget *sidebar;
 
+  /* In a process of its own, where no other test has built a page. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  client = create_client ();
+  window = create_window (client);
+  sidebar = find_type (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
   spin (100);
   g_assert_nonnull (sidebar);
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_nonnull (find_shown_text (sidebar, titles[i]));
+
+  /* Only the page shown was built; naming the others took no more than
+   * their types (building a class compiles its template). */
+  g_assert_true (SCMS_IS_MEMBERS_PAGE (scms_window_get_visible_page (window)));
+  g_assert_null (g_type_class_peek (SCMS_TYPE_FULL_WHITELIST_PAGE));
+  g_assert_null (g_type_class_peek (SCMS_TYPE_VERIFY_WHITELIST_PAGE));
+  g_assert_null (g_type_class_peek (SCMS_TYPE_SUBSCRIPTION_PAGE));
+
   g_assert_cmpstr (scms_page_get_title (scms_window_get_page (window, "full-whitelist")), ==,
                    "Full Whitelist");
 
@@ -306,6 +327,23 @@ test_window_spinner_after_a_moment (void)
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
   g_assert_false (scms_page_get_spinning (page));
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* A load cut short by leaving the page waits its moment again when the
+   * page comes back and loads anew. */
+  scms_window_set_client (window, NULL);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, "/general/get_sub_version",
+                                 G_MAXUINT);
+  scms_window_set_client (window, client);
+  wait_until (page_spinning, page, "the spinner");
+  scms_window_set_visible_page (window, "departments");
+  g_assert_false (scms_page_get_spinning (page));
+  spin (400);
+  g_assert_false (scms_page_get_spinning (page));
+  scms_window_set_visible_page (window, "subscription");
+  g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_false (scms_page_get_spinning (page));
+  wait_until (page_spinning, page, "the spinner");
+  wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
 
   scms_mock_server_clear_faults (mock_server);
   destroy_window (window);
@@ -729,6 +767,10 @@ test_window_plan_gate (void)
   g_assert_nonnull (strstr (scms_page_get_error_message (account), "Standard"));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (account), "Not Available on This Plan"));
   g_assert_cmpuint (scms_mock_server_get_request_count (standard, "/general/get_com_account"), ==, 0);
+  /* Asking again would read the same plan: no Retry. */
+  spin (50);
+  g_assert_false (scms_page_get_retryable (account));
+  g_assert_null (find_shown_text (GTK_WIDGET (account), "_Retry"));
 
   /* A page the plan includes loads as usual. */
   members = scms_window_get_page (window, "members");

@@ -326,7 +326,8 @@ load_current_clock_in_cb (GObject      *object,
         return;
 
       g_debug ("Could not load the clock-in: %s", error->message);
-      scms_page_show_failure (SCMS_PAGE (self), error, _("Could Not Look Up the Member"));
+      /* The member was found: whether they are clocked in was not. */
+      scms_page_show_failure (SCMS_PAGE (self), error, _("Could Not Check the Clock-In"));
       return;
     }
 

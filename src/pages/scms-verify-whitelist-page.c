@@ -132,7 +132,8 @@ get_has_name_cb (gpointer              instance,
 
 static char *
 get_verdict_description_cb (gpointer              instance,
-                            ScmsWhitelistVerdict *verdict)
+                            ScmsWhitelistVerdict *verdict,
+                            const char           *server_name)
 {
   if (verdict == NULL)
     return g_strdup ("");
@@ -140,8 +141,11 @@ get_verdict_description_cb (gpointer              instance,
   switch (scms_whitelist_verdict_get_verdict (verdict))
     {
     case SCMS_VERDICT_ALLOWED:
-      /* The caption under it names the server. */
-      return g_strdup (_("May join this server"));
+      /* The caption under it names the server, when one was chosen; else
+       * the community's server decided. */
+      if (server_name != NULL)
+        return g_strdup (_("May join this server"));
+      return g_strdup (_("May join the server"));
     case SCMS_VERDICT_BYPASSED:
       return g_strdup (_("Allowed through a whitelist bypass"));
     case SCMS_VERDICT_BLOCKED:
