@@ -18,6 +18,7 @@
 
 #include "scms-connect-page.h"
 #include "scms-secret.h"
+#include "scms-util.h"
 
 /*
  * The connect form checks what was typed, tests the credentials with
@@ -148,10 +149,7 @@ show_message (ScmsConnectPage *self,
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  scms_widget_set_css_class (GTK_WIDGET (self->message_label), "error", is_error);
 }
 
 /* Says that the keyring cannot keep the key and offers to use it for this

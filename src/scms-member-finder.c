@@ -63,24 +63,7 @@ show_message (ScmsMemberFinder *self,
   gtk_label_set_label (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->entry_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->entry_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  scms_mark_invalid (GTK_WIDGET (self->entry_row), message);
 }
 
 static void
@@ -346,10 +329,7 @@ scms_member_finder_set_suggested (ScmsMemberFinder *self,
   if (scms_member_finder_get_suggested (self) == !!suggested)
     return;
 
-  if (suggested)
-    gtk_widget_add_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->submit_button), "suggested-action");
+  scms_widget_set_css_class (GTK_WIDGET (self->submit_button), "suggested-action", suggested);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED]);
 }

@@ -884,12 +884,15 @@ scms_page_show_failure (ScmsPage     *self,
                         const char   *failure_title)
 {
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
+  gboolean credentials;
   const char *title;
 
   g_return_if_fail (SCMS_IS_PAGE (self));
   g_return_if_fail (error != NULL);
 
-  if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
+  credentials = scms_client_error_is_credentials (error);
+
+  if (credentials)
     title = _("Credentials Rejected");
   else if (g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NETWORK))
     title = _("Server Unreachable");
@@ -908,8 +911,7 @@ scms_page_show_failure (ScmsPage     *self,
    * Not when the community refuses them: rejected credentials, which the
    * person has to fix first (the window says how), the API not enabled,
    * or a game server that is gone. */
-  if (priv->refreshing &&
-      !scms_client_error_is_credentials (error) &&
+  if (priv->refreshing && !credentials &&
       !g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_NOT_ENABLED) &&
       !g_error_matches (error, SCMS_CLIENT_ERROR, SCMS_CLIENT_ERROR_UNKNOWN_GAME_SERVER))
     {
@@ -926,9 +928,9 @@ scms_page_show_failure (ScmsPage     *self,
 
   /* Asking again with the same credentials gets the same answer: the
    * window offers to update them instead. */
-  set_error_full (self, title, error->message, !scms_client_error_is_credentials (error));
+  set_error_full (self, title, error->message, !credentials);
 
-  if (error->domain == SCMS_CLIENT_ERROR && scms_client_error_is_credentials (error))
+  if (credentials)
     g_signal_emit (self, signals[CREDENTIALS_REJECTED], 0);
 }
 

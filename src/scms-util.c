@@ -253,3 +253,58 @@ scms_toast_new (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+/**
+ * scms_widget_set_css_class:
+ * @widget: a widget
+ * @css_class: a style class
+ * @set: whether @widget has it
+ *
+ * Adds @css_class to @widget or removes it.
+ */
+void
+scms_widget_set_css_class (GtkWidget  *widget,
+                           const char *css_class,
+                           gboolean    set)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/**
+ * scms_mark_invalid:
+ * @widget: an entry, or a row holding one
+ * @message: (nullable): what is wrong with what was typed, or %NULL
+ *
+ * Marks @widget as holding an invalid value, for the eye (the error style)
+ * and for a screen reader (the invalid state, and @message as its
+ * description); %NULL clears both.
+ */
+void
+scms_mark_invalid (GtkWidget  *widget,
+                   const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  scms_widget_set_css_class (widget, "error", message != NULL);
+
+  if (message != NULL)
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}

@@ -20,4 +20,10 @@ void  scms_follow_clock_format       (gpointer    instance,
 
 AdwToast *scms_toast_new             (const char *text);
 
+void  scms_widget_set_css_class      (GtkWidget  *widget,
+                                      const char *css_class,
+                                      gboolean    set);
+void  scms_mark_invalid              (GtkWidget  *widget,
+                                      const char *message);
+
 G_END_DECLS

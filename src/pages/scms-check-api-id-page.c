@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "scms-check-api-id-page.h"
+#include "scms-util.h"
 
 /*
  * Which account an API ID is linked to (CHECK_COM_APIID). "Not linked" is
@@ -84,24 +85,7 @@ show_message (ScmsCheckApiIdPage *self,
   gtk_label_set_label (self->message_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->entry_row), "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry_row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->entry_row), "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry_row),
-                                  GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry_row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  scms_mark_invalid (GTK_WIDGET (self->entry_row), message);
 }
 
 static void

@@ -171,16 +171,6 @@ set_busy (ScmsClockInOutPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-set_suggested (GtkWidget *button,
-               gboolean   suggested)
-{
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (button, "suggested-action");
-}
-
 /* One suggested action at a time: Look Up until a member shows, then the
  * clock action that applies to them. */
 static void
@@ -190,8 +180,8 @@ update_suggested (ScmsClockInOutPage *self)
   gboolean clocked_in = self->clock_in != NULL;
 
   scms_member_finder_set_suggested (self->finder, !shown);
-  set_suggested (self->clock_in_button, !clocked_in);
-  set_suggested (self->clock_out_button, clocked_in);
+  scms_widget_set_css_class (self->clock_in_button, "suggested-action", !clocked_in);
+  scms_widget_set_css_class (self->clock_out_button, "suggested-action", clocked_in);
 }
 
 static void

@@ -1193,10 +1193,7 @@ set_bulk_message (ScmsFullWhitelistPage *self,
   gtk_label_set_label (self->bulk_message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->bulk_message_label), message != NULL);
 
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->bulk_message_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->bulk_message_label), "error");
+  scms_widget_set_css_class (GTK_WIDGET (self->bulk_message_label), "error", is_error);
 }
 
 static void
