@@ -601,6 +601,17 @@ full_whitelist_cb (GObject      *object,
   scms_full_whitelist_page_set_entries (self, entries);
 }
 
+/* Drops the whitelist shown, one being downloaded or reloaded, and the
+ * bulk check's results, which were of it. */
+static void
+forget_whitelist (ScmsFullWhitelistPage *self)
+{
+  bulk_reset (self);
+  g_clear_object (&self->refresh_store);
+  self->streaming = FALSE;
+  scms_full_whitelist_page_set_entries (self, NULL);
+}
+
 static void
 load_whitelist (ScmsFullWhitelistPage *self)
 {
@@ -636,9 +647,7 @@ load_whitelist (ScmsFullWhitelistPage *self)
       return;
     }
 
-  bulk_reset (self);
-  self->streaming = FALSE;
-  scms_full_whitelist_page_set_entries (self, NULL);
+  forget_whitelist (self);
   /* Whether the search finds anything in the new whitelist is known once
    * it is all in (see update_no_match()). */
   show_no_match (self, FALSE);
@@ -750,9 +759,7 @@ client_changed (ScmsPage *page)
   ScmsFullWhitelistPage *self = SCMS_FULL_WHITELIST_PAGE (page);
 
   /* Servers and whitelists belong to one community. */
-  bulk_reset (self);
-  g_clear_object (&self->refresh_store);
-  scms_full_whitelist_page_set_entries (self, NULL);
+  forget_whitelist (self);
   set_servers (self, NULL);
   update_actions (self);
 }
@@ -2194,10 +2201,7 @@ scms_full_whitelist_page_set_server_id (ScmsFullWhitelistPage *self,
     {
       /* Nothing shown is this server's: it must not stay while the page
        * reloads. */
-      bulk_reset (self);
-      g_clear_object (&self->refresh_store);
-      self->streaming = FALSE;
-      scms_full_whitelist_page_set_entries (self, NULL);
+      forget_whitelist (self);
       if (scms_page_get_client (SCMS_PAGE (self)) != NULL)
         scms_page_set_state (SCMS_PAGE (self), SCMS_PAGE_STATE_LOADING);
       scms_page_reload (SCMS_PAGE (self));
