@@ -163,6 +163,23 @@ test_window_subscription_error (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+#define STALE_PREFIX "Could not reload, so this page shows what it loaded before."
+
+/* For wait_until(): the window @data shows the notice of a failed reload,
+ * or does not. The info bar slides in and out, for longer on a slow
+ * build. */
+static gboolean
+stale_notice_shown (gpointer data)
+{
+  return find_shown_prefix (GTK_WIDGET (data), STALE_PREFIX) != NULL;
+}
+
+static gboolean
+stale_notice_gone (gpointer data)
+{
+  return find_shown_prefix (GTK_WIDGET (data), STALE_PREFIX) == NULL;
+}
+
 /* Reloading a page that shows results keeps them, with a spinner in the
  * header; when it fails, a notice over them says so, and Retry in it
  * loads them again. */
@@ -172,7 +189,6 @@ test_window_reload_keeps_results (void)
   g_autoptr(ScmsClient) client = create_client ();
   ScmsWindow *window = create_window (client);
   ScmsPage *page = scms_window_get_page (window, "subscription");
-  const char *prefix = "Could not reload, so this page shows what it loaded before.";
   GtkWidget *spinner;
   GtkWidget *notice;
   GtkWidget *retry;
@@ -193,14 +209,14 @@ test_window_reload_keeps_results (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
 
   wait_for_refresh (page);
-  spin (600);
+  wait_until (stale_notice_shown, window, "the notice");
   g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_RESULTS);
   g_assert_false (gtk_widget_get_mapped (spinner));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
   g_assert_null (find_shown_text (GTK_WIDGET (page), "Could Not Load This Page"));
 
   /* The notice, with what went wrong and what to do. */
-  notice = find_shown_prefix (GTK_WIDGET (window), prefix);
+  notice = find_shown_prefix (GTK_WIDGET (window), STALE_PREFIX);
   g_assert_nonnull (notice);
   g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (notice)),
                                    "The server had a problem. Try again later."));
@@ -208,11 +224,9 @@ test_window_reload_keeps_results (void)
   /* It is the visible page's: another page has none. */
   scms_window_set_visible_page (window, "game-servers");
   wait_for_state (scms_window_get_page (window, "game-servers"), SCMS_PAGE_STATE_RESULTS);
-  spin (600);
-  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  wait_until (stale_notice_gone, window, "the notice to go");
   scms_window_set_visible_page (window, "subscription");
-  spin (600);
-  g_assert_nonnull (find_shown_prefix (GTK_WIDGET (window), prefix));
+  wait_until (stale_notice_shown, window, "the notice");
 
   /* Retry in the notice loads the page again; the notice goes. */
   retry = find_shown_text (GTK_WIDGET (window), "_Retry");
@@ -220,23 +234,21 @@ test_window_reload_keeps_results (void)
   retry = gtk_widget_get_ancestor (retry, GTK_TYPE_BUTTON);
   g_assert_nonnull (retry);
   g_assert_true (gtk_widget_activate (retry));
+  /* (A button activated from the keyboard clicks once its press shows.) */
+  wait_until (stale_notice_gone, window, "the notice to go");
   wait_for_refresh (page);
-  spin (600);
   g_assert_null (scms_page_get_stale_message (page));
-  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
 
   /* Closing the notice leaves the results. */
   scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
   scms_page_reload (page);
   wait_for_refresh (page);
-  spin (600);
-  notice = find_shown_prefix (GTK_WIDGET (window), prefix);
-  g_assert_nonnull (notice);
+  wait_until (stale_notice_shown, window, "the notice");
+  notice = find_shown_prefix (GTK_WIDGET (window), STALE_PREFIX);
   gtk_info_bar_response (GTK_INFO_BAR (gtk_widget_get_ancestor (notice, GTK_TYPE_INFO_BAR)),
                          GTK_RESPONSE_CLOSE);
-  spin (600);
-  g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  wait_until (stale_notice_gone, window, "the notice to go");
   g_assert_null (scms_page_get_stale_message (page));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
 
