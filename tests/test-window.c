@@ -163,6 +163,10 @@ test_window_subscription_error (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
+/* The Subscription page's endpoint: faults go to it alone, so that no
+ * other request a slow build has in flight takes them. */
+#define SUB_VERSION "/general/get_sub_version"
+
 #define STALE_PREFIX "Could not reload, so this page shows what it loaded before."
 
 /* For wait_until(): the window @data shows the notice of a failed reload,
@@ -199,7 +203,7 @@ test_window_reload_keeps_results (void)
   g_assert_nonnull (spinner);
   g_assert_false (gtk_widget_get_mapped (spinner));
 
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, SUB_VERSION, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
 
   /* While it loads: the plan stays, and the header spins. */
@@ -241,7 +245,7 @@ test_window_reload_keeps_results (void)
   g_assert_nonnull (find_shown_text (GTK_WIDGET (page), "Pro"));
 
   /* Closing the notice leaves the results. */
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, NULL, 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR, SUB_VERSION, 1);
   scms_page_reload (page);
   wait_for_refresh (page);
   wait_until (stale_notice_shown, window, "the notice");
@@ -323,7 +327,7 @@ test_window_spinner_after_a_moment (void)
 
   scms_window_set_client (window, NULL);
   scms_mock_server_set_slow_ms (mock_server, 1500 * test_time_factor ());
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, SUB_VERSION, 1);
   scms_window_set_client (window, client);
   g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_LOADING);
   spin (50);
@@ -343,7 +347,7 @@ test_window_spinner_after_a_moment (void)
   /* A load cut short by leaving the page waits its moment again when the
    * page comes back and loads anew. */
   scms_window_set_client (window, NULL);
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, "/general/get_sub_version",
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, SUB_VERSION,
                                  G_MAXUINT);
   scms_window_set_client (window, client);
   wait_until (page_spinning, page, "the spinner");
@@ -377,23 +381,23 @@ test_window_reload_left_or_refused (void)
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
 
   scms_mock_server_set_slow_ms (mock_server, 400);
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, NULL, 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SLOW, SUB_VERSION, 1);
   scms_page_reload (page);
   g_assert_true (scms_page_get_refreshing (page));
   scms_window_set_visible_page (window, "departments");
   g_assert_false (scms_page_get_refreshing (page));
   spin (600);
 
-  before = scms_mock_server_get_request_count (mock_server, "/general/get_sub_version");
+  before = scms_mock_server_get_request_count (mock_server, SUB_VERSION);
   scms_window_set_visible_page (window, "subscription");
   g_assert_true (scms_page_get_refreshing (page));
   wait_for_refresh (page);
-  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, "/general/get_sub_version"),
+  g_assert_cmpuint (scms_mock_server_get_request_count (mock_server, SUB_VERSION),
                     ==, before + 1);
   g_assert_cmpint (scms_page_get_state (page), ==, SCMS_PAGE_STATE_RESULTS);
   g_assert_null (scms_page_get_stale_message (page));
 
-  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_NOT_ENABLED, NULL, 1);
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_NOT_ENABLED, SUB_VERSION, 1);
   scms_page_reload (page);
   wait_for_state (page, SCMS_PAGE_STATE_ERROR);
   g_assert_cmpstr (scms_page_get_error_title (page), ==, "Not Available on This Plan");
