@@ -330,6 +330,7 @@ scms_application_startup (GApplication *application)
 {
   ScmsApplication *self = SCMS_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (scms_application_parent_class)->startup (application);
 
@@ -339,6 +340,8 @@ scms_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
 }
 
 static void
@@ -395,7 +398,7 @@ scms_application_constructed (GObject *object)
   G_OBJECT_CLASS (scms_application_parent_class)->constructed (object);
 
   /* Development builds have another application ID, but the same
-   * resources (help overlay, style sheet); GApplication derives the base
+   * resources (shortcuts window, style sheet); GApplication derives the base
    * path from the ID in constructed, so override it afterwards. */
   g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE);
 }

@@ -386,6 +386,31 @@ show_whitelist_action (GtkWidget  *widget,
   scms_window_set_visible_page (self, "full-whitelist");
 }
 
+/* The keyboard shortcuts window is built when first asked for. Found as
+ * gtk/help-overlay.ui, GtkApplication would build it with every window:
+ * 12 M of the instructions the demo ran before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *help_overlay = gtk_application_window_get_help_overlay (window);
+
+  if (help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/scms-shortcuts-window.ui");
+      help_overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      /* Makes it modal and transient for the window, shows the window's
+       * accelerators in it, and destroys it with the window. */
+      gtk_application_window_set_help_overlay (window, help_overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (help_overlay));
+}
+
 static void
 update_actions (ScmsWindow *self)
 {
@@ -987,6 +1012,8 @@ scms_window_class_init (ScmsWindowClass *klass)
                                        "win.page-action", "s", "page.focus-identifier");
   gtk_widget_class_install_action (widget_class, "win.show-whitelist", "x",
                                    show_whitelist_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/scms-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, toast_overlay);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scms-application.h"
 #include "scms-gui-test.h"
 #include "scms-members-page.h"
 #include "scms-subscription-page.h"
@@ -606,6 +607,75 @@ test_window_app_icon (void)
                  g_str_has_prefix (uri, "file://"));
 }
 
+static gboolean
+is_shortcut_label_for (GtkWidget     *widget,
+                       gconstpointer  accelerator)
+{
+  return GTK_IS_SHORTCUT_LABEL (widget) &&
+         g_strcmp0 (gtk_shortcut_label_get_accelerator (GTK_SHORTCUT_LABEL (widget)),
+                    accelerator) == 0;
+}
+
+static gboolean
+help_overlay_shown (gpointer window)
+{
+  GtkShortcutsWindow *help_overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  return help_overlay != NULL && gtk_widget_get_mapped (GTK_WIDGET (help_overlay));
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+/* The keyboard shortcuts window is not built with the window, but Ctrl+?
+ * shows it, with the accelerators the application sets, and the next time
+ * shows the same one. */
+static void
+test_window_shortcuts_window (void)
+{
+  g_autoptr(ScmsApplication) app = scms_application_new (APP_ID ".Test",
+                                                         G_APPLICATION_NON_UNIQUE);
+  guint keys[] = { GDK_KEY_Control_L, GDK_KEY_Shift_L, GDK_KEY_question };
+  g_autoptr(GError) error = NULL;
+  GtkShortcutsWindow *help_overlay;
+  ScmsWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (scms_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  press_keys (GTK_WIDGET (window), keys, G_N_ELEMENTS (keys));
+  wait_until (help_overlay_shown, window, "Ctrl+? to show the keyboard shortcuts");
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (help_overlay), (gpointer *) &help_overlay);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (help_overlay)) == GTK_WINDOW (window));
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (help_overlay), "Reload the Page"));
+  /* "Show Shortcuts" and "Quit" show the application's accelerators. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (help_overlay), FIND_MAPPED,
+                                 is_shortcut_label_for, "<Control>question"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (help_overlay), FIND_MAPPED,
+                                 is_shortcut_label_for, "<Control>q"));
+
+  gtk_window_close (GTK_WINDOW (help_overlay));
+  wait_until (is_hidden, help_overlay, "the shortcuts window to hide");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  wait_until (help_overlay_shown, window, "the Keyboard Shortcuts menu item to work");
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) ==
+                 help_overlay);
+
+  /* It goes with the window. */
+  destroy_window (window);
+  g_assert_null (help_overlay);
+}
+
 /* ScmsWrapBox: a row where its children fit, a column where they do not. */
 static void
 test_wrap_box_row_or_column (void)
@@ -854,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/window/pages-fit-narrow", test_window_pages_fit_narrow);
   g_test_add_func ("/wrap-box/row-or-column", test_wrap_box_row_or_column);
   g_test_add_func ("/window/app-icon", test_window_app_icon);
+  g_test_add_func ("/window/shortcuts-window", test_window_shortcuts_window);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);
