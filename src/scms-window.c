@@ -65,6 +65,10 @@ struct _ScmsWindow
   ScmsConnectPage      *connect_page;  /* built when first needed */
   GtkWidget            *profiles_button;
   GtkWidget            *connect_profiles_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *connect_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *profiles_menu;
   GMenu                *profiles_section;
   GMenu                *forget_section;
 };
@@ -384,6 +388,26 @@ show_whitelist_action (GtkWidget  *widget,
    * and clears its search: setting the server alone left them as they were. */
   gtk_widget_activate_action (GTK_WIDGET (page), "whitelist.show-server", "x", server_id);
   scms_window_set_visible_page (self, "full-whitelist");
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       model)
+{
+  /* Once built, the menu follows its model by itself. */
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+/* Gives @button the menu of @model when it is first opened. A menu button
+ * builds its whole menu as soon as it has a model: for the window's four,
+ * 8 M of the instructions the demo ran before its first frame. */
+static void
+set_menu_model_when_opened (GtkWidget  *button,
+                            GMenuModel *model)
+{
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_menu_cb,
+                                         g_object_ref (model), g_object_unref);
 }
 
 /* The keyboard shortcuts window is built when first asked for. Found as
@@ -1033,6 +1057,10 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_profiles_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_menu);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, forget_section);
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
@@ -1052,6 +1080,10 @@ scms_window_init (ScmsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   scms_name_buttons (GTK_WIDGET (self));
+  set_menu_model_when_opened (self->menu_button, self->primary_menu);
+  set_menu_model_when_opened (self->connect_menu_button, self->primary_menu);
+  set_menu_model_when_opened (self->profiles_button, self->profiles_menu);
+  set_menu_model_when_opened (self->connect_profiles_button, self->profiles_menu);
 
   self->settings = lookup_settings ();
   self->session_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

@@ -989,9 +989,11 @@ is_communities_menu_button (GtkWidget     *widget,
 static GtkWidget *
 find_menu_button (GtkWidget *root)
 {
-  return find_widget (root, FIND_ANY, is_communities_menu_button, NULL);
+  return find_widget (root, FIND_MAPPED, is_communities_menu_button, NULL);
 }
 
+/* The labels of the Communities menu on screen, opened as a person would:
+ * the menu is built when first opened. */
 static GPtrArray *
 profile_labels (ConnectFixture *f)
 {
@@ -999,7 +1001,10 @@ profile_labels (ConnectFixture *f)
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
   collect_profile_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), labels);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   return labels;
 }

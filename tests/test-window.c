@@ -608,6 +608,75 @@ test_window_app_icon (void)
 }
 
 static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The window's menus are built when first opened, and then show their
+ * items: the main menu and the Communities menu over a community, and
+ * the main menu over the connect form (with no community saved, it has
+ * no Communities menu). */
+static void
+test_window_menus_when_opened (void)
+{
+  g_autoptr(ScmsClient) client = create_client ();
+  ScmsWindow *window = create_window (client);
+  static const char *menus[] = { "Main Menu", "Communities" };
+  /* As the labels are written, with their mnemonics. */
+  static const char *items[] = { "_Keyboard Shortcuts", "_Add Community…" };
+
+  spin (50);
+  for (guint view = 0; view < 2; view++)
+    {
+      if (view == 1)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
+                                                     "win.update-credentials", NULL));
+          spin (400);
+        }
+
+      for (guint i = 0; i < (view == 0 ? G_N_ELEMENTS (menus) : 1); i++)
+        {
+          GtkWidget *button = find_widget (GTK_WIDGET (window), FIND_MAPPED,
+                                           is_menu_button, menus[i]);
+          GtkPopover *popover;
+
+          g_assert_nonnull (button);
+          g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+          g_assert_true (gtk_widget_get_sensitive (button));
+
+          gtk_widget_activate (button);
+          wait_until (popover_shown, button, "the menu to open");
+          popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+          g_assert_nonnull (find_shown_text (GTK_WIDGET (popover), items[i]));
+
+          /* Opened again, it is the same menu. */
+          gtk_popover_popdown (popover);
+          spin (50);
+          gtk_widget_activate (button);
+          wait_until (popover_shown, button, "the menu to open again");
+          g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+          gtk_popover_popdown (popover);
+          spin (50);
+        }
+    }
+
+  destroy_window (window);
+  assert_finalized_soon (g_steal_pointer (&client));
+}
+
+static gboolean
 is_shortcut_label_for (GtkWidget     *widget,
                        gconstpointer  accelerator)
 {
@@ -925,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/wrap-box/row-or-column", test_wrap_box_row_or_column);
   g_test_add_func ("/window/app-icon", test_window_app_icon);
   g_test_add_func ("/window/shortcuts-window", test_window_shortcuts_window);
+  g_test_add_func ("/window/menus-when-opened", test_window_menus_when_opened);
   g_test_add_func ("/window/paused-notice", test_window_paused_notice);
   g_test_add_func ("/window/plan-gate", test_window_plan_gate);
   g_test_add_func ("/page/toast", test_page_toast);
