@@ -101,11 +101,15 @@ scms_page_map (GtkWidget *widget)
   ScmsPage *self = SCMS_PAGE (widget);
   ScmsPagePrivate *priv = scms_page_get_instance_private (self);
 
-  GTK_WIDGET_CLASS (scms_page_parent_class)->map (widget);
-
-  /* Pages load lazily: only the one the user looks at talks to the server. */
+  /* Pages load lazily: only the one the user looks at talks to the server.
+   * It starts before the page's children are mapped, so that they show the
+   * loading state at once: a mapped stack would crossfade to it from the
+   * empty state, which showed "No Members" and the like for a moment and
+   * had GTK lay out both. */
   if (priv->needs_reload && priv->client != NULL)
     scms_page_reload (self);
+
+  GTK_WIDGET_CLASS (scms_page_parent_class)->map (widget);
 }
 
 /* A page whose window is destroyed has no one left to show its results

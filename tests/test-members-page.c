@@ -239,6 +239,28 @@ test_members_list (Fixture       *fixture,
   g_assert_false (scms_members_page_load_more (fixture->page));
 }
 
+/* The page loads when first shown, straight into its loading state: it
+ * does not crossfade to it from the empty state, which showed "No Members"
+ * for a moment. */
+static void
+test_members_first_load (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpint (scms_page_get_state (SCMS_PAGE (page)), ==, SCMS_PAGE_STATE_LOADING);
+  g_assert_nonnull (find_shown_text (page, "Loading members…"));
+  g_assert_null (find_shown_text (page, "No Members"));
+
+  /* Nor in the frames that follow. */
+  spin (50);
+  g_assert_null (find_shown_text (page, "No Members"));
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  g_assert_null (find_shown_text (page, "No Members"));
+}
+
 /* A full page with a member on it twice, as when members join or leave
  * between two pages, is not taken for the last one: the rest loads. */
 static void
@@ -870,6 +892,7 @@ main (int   argc,
   g_test_add ("/members-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("list", test_members_list);
+  ADD ("first-load", test_members_first_load);
   ADD ("scroll-loads-more", test_members_scroll_loads_more);
   ADD ("repeated-member", test_members_repeated_member);
   ADD ("filter-banned", test_members_filter_banned);
