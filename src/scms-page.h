@@ -109,4 +109,20 @@ void           scms_page_queue_reload      (ScmsPage      *self);
 void           scms_page_add_toast         (ScmsPage      *self,
                                             AdwToast      *toast);
 
+/**
+ * ScmsPageBuiltFunc:
+ * @self: the page
+ * @widget: the widget just built
+ *
+ * Called by scms_page_build_when_shown() once @widget is built.
+ */
+typedef void (*ScmsPageBuiltFunc) (ScmsPage  *self,
+                                   GtkWidget *widget);
+
+void           scms_page_build_when_shown  (ScmsPage          *self,
+                                            AdwBin            *slot,
+                                            const char        *resource,
+                                            const char        *object_id,
+                                            ScmsPageBuiltFunc  built);
+
 G_END_DECLS

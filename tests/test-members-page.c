@@ -261,6 +261,39 @@ test_members_first_load (Fixture       *fixture,
   g_assert_null (find_shown_text (page, "No Members"));
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/* The states the page seldom shows are built the first time they show:
+ * a page that loads fine has none of them. */
+static void
+test_members_states_when_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled, "No Members"));
+  g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled, "No Matching Members"));
+  g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled,
+                              scms_page_get_error_title (SCMS_PAGE (page))));
+  g_assert_null (find_shown_text (page, "_Retry"));
+
+  /* Shown, each is there (see empty, error-retry and search-no-match for
+   * what they say and do). */
+  scms_members_page_set_search (fixture->page, "zzzz");
+  spin (50);
+  g_assert_nonnull (find_widget (page, FIND_MAPPED, is_status_page_titled,
+                                 "No Matching Members"));
+  g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled, "No Members"));
+}
+
 /* A full page with a member on it twice, as when members join or leave
  * between two pages, is not taken for the last one: the rest loads. */
 static void
@@ -754,6 +787,8 @@ test_members_error_retry (Fixture       *fixture,
   g_assert_null (find_shown_text (page, "Elena Ashgrove"));
   retry = find_shown_text (page, "_Retry");
   g_assert_nonnull (retry);
+  /* Built when first shown, it is named as the page's other buttons are. */
+  gtk_test_accessible_assert_property (retry, GTK_ACCESSIBLE_PROPERTY_LABEL, "Retry");
   g_assert_true (gtk_widget_activate (retry));
 
   wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
@@ -893,6 +928,7 @@ main (int   argc,
 
   ADD ("list", test_members_list);
   ADD ("first-load", test_members_first_load);
+  ADD ("states-when-shown", test_members_states_when_shown);
   ADD ("scroll-loads-more", test_members_scroll_loads_more);
   ADD ("repeated-member", test_members_repeated_member);
   ADD ("filter-banned", test_members_filter_banned);

@@ -29,6 +29,9 @@
 
 #define MEMBERS_PAGE_SIZE 100
 
+/* The states this page seldom shows, built when first shown. */
+#define STATES_UI RESOURCE_BASE "/ui/scms-members-page-states.ui"
+
 struct _ScmsMembersPage
 {
   ScmsPage             parent_instance;
@@ -57,7 +60,10 @@ struct _ScmsMembersPage
   GtkFilterListModel  *filter_model;
   GtkStringFilter     *string_filter;
   GListStore          *members;
-  AdwStatusPage       *no_match_page;
+  AdwBin              *no_match_slot;
+  AdwBin              *empty_slot;
+  AdwBin              *error_slot;
+  AdwStatusPage       *no_match_page;  /* built when first shown */
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
   AdwStatusPage       *detail_error;
@@ -187,31 +193,54 @@ update_count (ScmsMembersPage *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* Whether the search found no one among the members loaded. */
+static gboolean
+is_no_match (ScmsMembersPage *self)
+{
+  const char *search = gtk_string_filter_get_search (self->string_filter);
+  guint n_loaded = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  return search != NULL && search[0] != '\0' && n_loaded > 0 && n_shown == 0;
+}
+
+/* Only what is loaded is searched, and more loads as the list is scrolled:
+ * an empty list cannot be scrolled. */
+static void
+update_no_match_description (ScmsMembersPage *self)
+{
+  guint n_loaded = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+
+  if (self->no_match_page == NULL || !is_no_match (self))
+    return;
+
+  if (n_loaded < self->total)
+    adw_status_page_set_description (self->no_match_page,
+                                     _("No member loaded so far has this name or API ID. "
+                                       "Clear the search and scroll the list to load more "
+                                       "members."));
+  else
+    adw_status_page_set_description (self->no_match_page,
+                                     _("No member has this name or API ID."));
+}
+
+static void
+no_match_page_built_cb (ScmsPage  *page,
+                        GtkWidget *no_match_page)
+{
+  ScmsMembersPage *self = SCMS_MEMBERS_PAGE (page);
+
+  self->no_match_page = ADW_STATUS_PAGE (no_match_page);
+  update_no_match_description (self);
+}
+
 /* An empty list under a search looks like a page that failed to draw: say
  * that the search found no one, and whether more members could match. */
 static void
 update_no_match (ScmsMembersPage *self)
 {
-  const char *search = gtk_string_filter_get_search (self->string_filter);
-  guint n_loaded = g_list_model_get_n_items (G_LIST_MODEL (self->members));
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  gboolean no_match = search != NULL && search[0] != '\0' && n_loaded > 0 && n_shown == 0;
-
-  if (no_match)
-    {
-      /* Only what is loaded is searched, and more loads as the list is
-       * scrolled: an empty list cannot be scrolled. */
-      if (n_loaded < self->total)
-        adw_status_page_set_description (self->no_match_page,
-                                         _("No member loaded so far has this name or API ID. "
-                                           "Clear the search and scroll the list to load more "
-                                           "members."));
-      else
-        adw_status_page_set_description (self->no_match_page,
-                                         _("No member has this name or API ID."));
-    }
-
-  gtk_stack_set_visible_child_name (self->results_stack, no_match ? "no-match" : "list");
+  update_no_match_description (self);
+  gtk_stack_set_visible_child_name (self->results_stack, is_no_match (self) ? "no-match" : "list");
 }
 
 static void
@@ -719,7 +748,9 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, string_filter);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, members);
-  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, no_match_slot);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, empty_slot);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, error_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
@@ -751,6 +782,11 @@ scms_members_page_init (ScmsMembersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_close_action (self);
+
+  scms_page_build_when_shown (SCMS_PAGE (self), self->no_match_slot, STATES_UI, "no_match_page",
+                              no_match_page_built_cb);
+  scms_page_build_when_shown (SCMS_PAGE (self), self->empty_slot, STATES_UI, "empty_page", NULL);
+  scms_page_build_when_shown (SCMS_PAGE (self), self->error_slot, STATES_UI, "error_page", NULL);
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
