@@ -294,6 +294,63 @@ test_members_states_when_shown (Fixture       *fixture,
   g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled, "No Members"));
 }
 
+static gboolean
+account_error_shown (gpointer page)
+{
+  return find_widget (page, FIND_MAPPED, is_status_page_titled,
+                      "Could Not Load the Account") != NULL;
+}
+
+static gboolean
+account_error_gone (gpointer page)
+{
+  return !account_error_shown (page);
+}
+
+/* An account that cannot be loaded says why under the list, with a way to
+ * try again; the page that says so is built the first time it is needed. */
+static void
+test_members_account_error_retry (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  AdwStatusPage *status;
+  GtkWidget *retry;
+
+  wait_for_state (SCMS_PAGE (page), SCMS_PAGE_STATE_RESULTS);
+  spin (50);
+  g_assert_null (find_widget (page, FIND_ANY, is_status_page_titled,
+                              "Could Not Load the Account"));
+
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_SERVER_ERROR,
+                                 "/general/get_com_account", 1);
+  gtk_single_selection_set_selected (member_selection (fixture->page), 1);
+  wait_until (account_error_shown, page, "the account's error");
+  status = ADW_STATUS_PAGE (find_widget (page, FIND_MAPPED, is_status_page_titled,
+                                         "Could Not Load the Account"));
+  g_assert_nonnull (adw_status_page_get_description (status));
+  g_assert_cmpstr (adw_status_page_get_description (status), !=, "");
+  g_assert_null (find_shown_text (page, "E. Ashgrove"));
+
+  retry = find_shown_text (page, "Try _Again");
+  g_assert_nonnull (retry);
+  gtk_test_accessible_assert_property (retry, GTK_ACCESSIBLE_PROPERTY_LABEL, "Try Again");
+  g_assert_true (gtk_widget_activate (retry));
+  wanted_name = "E. Ashgrove";
+  wait_until (view_shows_wanted, scms_members_page_get_account_view (fixture->page),
+              "the account, tried again");
+  wait_until (account_error_gone, page, "the account's error to go");
+
+  /* Failing again, the same page says so, with the new reason. */
+  scms_mock_server_inject_fault (mock_server, SCMS_MOCK_FAULT_NOT_FOUND_HTML,
+                                 "/general/get_com_account", 1);
+  gtk_single_selection_set_selected (member_selection (fixture->page), 0);
+  wait_until (account_error_shown, page, "the account's error, again");
+  g_assert_true (ADW_STATUS_PAGE (find_widget (page, FIND_MAPPED, is_status_page_titled,
+                                               "Could Not Load the Account")) == status);
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "404"));
+}
+
 /* A full page with a member on it twice, as when members join or leave
  * between two pages, is not taken for the last one: the rest loads. */
 static void
@@ -929,6 +986,7 @@ main (int   argc,
   ADD ("list", test_members_list);
   ADD ("first-load", test_members_first_load);
   ADD ("states-when-shown", test_members_states_when_shown);
+  ADD ("account-error-retry", test_members_account_error_retry);
   ADD ("scroll-loads-more", test_members_scroll_loads_more);
   ADD ("repeated-member", test_members_repeated_member);
   ADD ("filter-banned", test_members_filter_banned);

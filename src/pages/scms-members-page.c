@@ -66,7 +66,9 @@ struct _ScmsMembersPage
   AdwStatusPage       *no_match_page;  /* built when first shown */
   GtkWidget           *detail_box;
   GtkStack            *detail_stack;
-  AdwStatusPage       *detail_error;
+  AdwBin              *detail_error_slot;
+  AdwStatusPage       *detail_error;  /* built when first shown */
+  char                *detail_error_description;
   GtkScrolledWindow   *account_scrolled;
   AdwClamp            *account_clamp;
   ScmsAccountView     *account_view;  /* built when first needed */
@@ -222,6 +224,16 @@ update_no_match_description (ScmsMembersPage *self)
   else
     adw_status_page_set_description (self->no_match_page,
                                      _("No member has this name or API ID."));
+}
+
+static void
+detail_error_built_cb (ScmsPage  *page,
+                       GtkWidget *detail_error)
+{
+  ScmsMembersPage *self = SCMS_MEMBERS_PAGE (page);
+
+  self->detail_error = ADW_STATUS_PAGE (detail_error);
+  adw_status_page_set_description (self->detail_error, self->detail_error_description);
 }
 
 static void
@@ -511,15 +523,15 @@ get_com_account_cb (GObject      *object,
 
   if (account == NULL)
     {
-      g_autofree char *description = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           scms_client_error_is_cancelled (error))
         return;
 
-      description = g_markup_escape_text (error->message, -1);
       g_debug ("Could not load the account: %s", error->message);
-      adw_status_page_set_description (self->detail_error, description);
+      g_free (self->detail_error_description);
+      self->detail_error_description = g_markup_escape_text (error->message, -1);
+      if (self->detail_error != NULL)
+        adw_status_page_set_description (self->detail_error, self->detail_error_description);
       gtk_stack_set_visible_child_name (self->detail_stack, "error");
       return;
     }
@@ -571,6 +583,7 @@ close_detail (ScmsMembersPage *self)
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
   g_clear_pointer (&self->detail_acc_id, g_free);
+  g_clear_pointer (&self->detail_error_description, g_free);
   self->detail_needs_reload = FALSE;
 
   if (self->account_view != NULL)
@@ -690,6 +703,8 @@ scms_members_page_dispose (GObject *object)
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
   self->account_view = NULL;
+  self->no_match_page = NULL;
+  self->detail_error = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_MEMBERS_PAGE);
 
@@ -703,6 +718,7 @@ scms_members_page_finalize (GObject *object)
 
   g_clear_pointer (&self->acc_ids, g_hash_table_unref);
   g_clear_pointer (&self->detail_acc_id, g_free);
+  g_clear_pointer (&self->detail_error_description, g_free);
 
   G_OBJECT_CLASS (scms_members_page_parent_class)->finalize (object);
 }
@@ -753,7 +769,7 @@ scms_members_page_class_init (ScmsMembersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, error_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_box);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error);
+  gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, detail_error_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_scrolled);
   gtk_widget_class_bind_template_child (widget_class, ScmsMembersPage, account_clamp);
   gtk_widget_class_bind_template_callback (widget_class, search_text_cb);
@@ -787,6 +803,8 @@ scms_members_page_init (ScmsMembersPage *self)
                               no_match_page_built_cb);
   scms_page_build_when_shown (SCMS_PAGE (self), self->empty_slot, STATES_UI, "empty_page", NULL);
   scms_page_build_when_shown (SCMS_PAGE (self), self->error_slot, STATES_UI, "error_page", NULL);
+  scms_page_build_when_shown (SCMS_PAGE (self), self->detail_error_slot, STATES_UI, "detail_error",
+                              detail_error_built_cb);
 
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
