@@ -192,6 +192,36 @@ test_sub_version (Fixture       *fixture,
   g_assert_cmpuint (scms_client_get_n_sent (fixture->client), ==, 1);
 }
 
+/* A proxy in the environment is not asked to reach this machine's
+ * loopback, which it cannot: the demo and local servers still answer. */
+static void
+test_loopback_no_proxy (void)
+{
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(ScmsSubscription) subscription = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Port 9 (discard) is closed here: through it, nothing is reached. */
+      g_setenv ("http_proxy", "http://127.0.0.1:9/", TRUE);
+      g_setenv ("HTTP_PROXY", "http://127.0.0.1:9/", TRUE);
+      g_unsetenv ("no_proxy");
+      g_unsetenv ("NO_PROXY");
+
+      fixture_set_up (&fixture, GINT_TO_POINTER (SCMS_MOCK_VARIANT_LIVE));
+      subscription = get_sub_version (fixture.client, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (scms_subscription_get_name (subscription), ==, "Pro");
+      g_clear_object (&subscription);
+      fixture_tear_down (&fixture, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_check_com_apiid (Fixture       *fixture,
                       gconstpointer  data)
@@ -1538,6 +1568,7 @@ main (int   argc,
   ADD_LIVE ("errors/plan-too-low", test_plan_too_low);
   ADD_LIVE ("input/sends-nothing", test_bad_input_sends_nothing);
   g_test_add_func ("/client/input/base-urls", test_base_urls);
+  g_test_add_func ("/client/loopback-no-proxy", test_loopback_no_proxy);
   ADD_LIVE ("rate-limit/retry-after", test_rate_limited_pauses);
   ADD_LIVE ("rate-limit/short-retry-after", test_rate_limited_short_retry_after);
   ADD_LIVE ("rate-limit/default-pause", test_rate_limited_default_pause);

@@ -462,9 +462,18 @@ static void
 scms_client_constructed (GObject *object)
 {
   ScmsClient *self = (ScmsClient *)object;
+  g_autoptr(GUri) uri = NULL;
   g_autofree char *key = NULL;
 
   G_OBJECT_CLASS (scms_client_parent_class)->constructed (object);
+
+  /* No proxy can reach this machine's loopback: one set in the environment
+   * (http_proxy) made the demo and any local server unreachable. Not asking
+   * the system's proxy resolver also spares loading it (libproxy) on the
+   * main thread before the demo's first frame. */
+  uri = self->base_url != NULL ? g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL) : NULL;
+  if (uri != NULL && is_loopback_host (g_uri_get_host (uri)))
+    g_object_set (self->session, "proxy-resolver", NULL, NULL);
 
   key = g_strconcat (self->base_url ? self->base_url : "", "\n",
                      self->community_id ? self->community_id : "", NULL);
