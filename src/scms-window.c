@@ -61,12 +61,13 @@ struct _ScmsWindow
   GtkInfoBar           *stale_bar;
   GtkLabel             *stale_label;
   GtkSpinner           *refresh_spinner;
-  AdwBin               *connect_slot;
-  ScmsConnectPage      *connect_page;  /* built when first needed */
+  AdwBin               *connect_view_slot;
+  AdwBin               *connect_slot;  /* built when first needed, */
+  ScmsConnectPage      *connect_page;  /* like this */
   GtkWidget            *profiles_button;
-  GtkWidget            *connect_profiles_button;
+  GtkWidget            *connect_profiles_button;  /* with connect_slot */
   GtkWidget            *menu_button;
-  GtkWidget            *connect_menu_button;
+  GtkWidget            *connect_menu_button;      /* with connect_slot */
   GMenuModel           *primary_menu;
   GMenuModel           *profiles_menu;
   GMenu                *profiles_section;
@@ -92,11 +93,16 @@ get_main_view_cb (gpointer    instance,
   return g_strdup (client != NULL && !connect_visible ? "community" : "connect");
 }
 
+/* The connect view's Cancel goes back to the open community, if any. */
 static gboolean
-has_client_cb (gpointer    instance,
-               ScmsClient *client)
+has_client_cb (GBinding     *binding,
+               const GValue *from_value,
+               GValue       *to_value,
+               gpointer      user_data)
 {
-  return client != NULL;
+  g_value_set_boolean (to_value, g_value_get_object (from_value) != NULL);
+
+  return TRUE;
 }
 
 static gboolean update_paused (ScmsWindow *self);
@@ -587,6 +593,15 @@ get_new_server_url (ScmsWindow *self)
   return NULL;
 }
 
+/* Over the connect form, the Communities menu shows once there are any. */
+static void
+update_connect_profiles_button (ScmsWindow *self)
+{
+  if (self->connect_profiles_button != NULL)
+    gtk_widget_set_visible (self->connect_profiles_button,
+                            g_menu_model_get_n_items (G_MENU_MODEL (self->profiles_section)) > 0);
+}
+
 static void
 update_profiles_menu (ScmsWindow *self)
 {
@@ -633,7 +648,7 @@ update_profiles_menu (ScmsWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-profile", open_label != NULL);
-  gtk_widget_set_visible (self->connect_profiles_button, n_profiles > 0);
+  update_connect_profiles_button (self);
 }
 
 static void
@@ -672,12 +687,39 @@ connected_cb (ScmsWindow       *self,
     }
 }
 
-/* The connect form, built the first time it is needed: a window that
- * opens a community at once (the demo, or a client kept for this
- * session) never shows it. */
+/* The connect view and its form, built the first time they are needed: a
+ * window that opens a community at once (the demo, or a client kept for
+ * this session) never shows them. Built with the window, the view's
+ * header bar was 5 M of the instructions the demo ran before its first
+ * frame. */
 static ScmsConnectPage *
 ensure_connect_page (ScmsWindow *self)
 {
+  if (self->connect_slot == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+      GtkWidget *view;
+
+      if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/ui/scms-connect-view.ui",
+                                          &error))
+        g_error ("Could not build the connect view: %s", error->message);
+
+#define GET_OBJECT(id) gtk_builder_get_object (builder, (id))
+      view = GTK_WIDGET (GET_OBJECT ("connect_view"));
+      self->connect_slot = ADW_BIN (GET_OBJECT ("connect_slot"));
+      self->connect_menu_button = GTK_WIDGET (GET_OBJECT ("connect_menu_button"));
+      self->connect_profiles_button = GTK_WIDGET (GET_OBJECT ("connect_profiles_button"));
+      g_object_bind_property_full (self, "client", GET_OBJECT ("cancel_button"), "visible",
+                                   G_BINDING_SYNC_CREATE, has_client_cb, NULL, NULL, NULL);
+#undef GET_OBJECT
+      set_menu_model_when_opened (self->connect_menu_button, self->primary_menu);
+      set_menu_model_when_opened (self->connect_profiles_button, self->profiles_menu);
+      update_connect_profiles_button (self);
+      scms_name_buttons (view);
+      adw_bin_set_child (self->connect_view_slot, view);
+    }
+
   if (self->connect_page == NULL)
     {
       self->connect_page = g_object_new (SCMS_TYPE_CONNECT_PAGE, NULL);
@@ -916,6 +958,9 @@ scms_window_dispose (GObject *object)
 
   self->visible_page = NULL;
   self->connect_page = NULL;
+  self->connect_slot = NULL;
+  self->connect_menu_button = NULL;
+  self->connect_profiles_button = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_WINDOW);
 
@@ -1054,17 +1099,14 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, update_button);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_slot);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_view_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_button);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_profiles_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_menu);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_section);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, forget_section);
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_client_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
   gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
@@ -1081,9 +1123,7 @@ scms_window_init (ScmsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   scms_name_buttons (GTK_WIDGET (self));
   set_menu_model_when_opened (self->menu_button, self->primary_menu);
-  set_menu_model_when_opened (self->connect_menu_button, self->primary_menu);
   set_menu_model_when_opened (self->profiles_button, self->profiles_menu);
-  set_menu_model_when_opened (self->connect_profiles_button, self->profiles_menu);
 
   self->settings = lookup_settings ();
   self->session_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

@@ -44,6 +44,8 @@ test_window_welcome (void)
   g_assert_null (scms_window_get_client (window));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Add a Community"));
   g_assert_true (typing_goes_to (window, "Community ID"));
+  /* No community to go back to. */
+  g_assert_null (find_shown_text (GTK_WIDGET (window), "_Cancel"));
   g_assert_nonnull (scms_window_get_page (window, "subscription"));
   g_assert_null (scms_window_get_page (window, "no-such-page"));
 
@@ -67,6 +69,8 @@ test_window_connect_form_when_shown (void)
 
   spin (50);
   g_assert_null (find_type (GTK_WIDGET (window), SCMS_TYPE_CONNECT_PAGE));
+  /* Nor the header bar above it. */
+  g_assert_null (find_button (GTK_WIDGET (window), "_Cancel"));
 
   /* Updating the credentials shows it filled in with the community. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-credentials",
@@ -77,6 +81,8 @@ test_window_connect_form_when_shown (void)
   g_assert_true (gtk_widget_get_mapped (form));
   g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "Connect to the Community"));
   g_assert_true (typing_goes_to (window, "API Key"));
+  /* The header bar offers to go back to the community. */
+  g_assert_nonnull (find_shown_text (GTK_WIDGET (window), "_Cancel"));
 
   /* Closing it leaves the same form for next time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-connect", NULL));
