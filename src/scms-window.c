@@ -51,9 +51,10 @@ struct _ScmsWindow
   GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *content_box;
+  GtkWidget            *content_header;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkInfoBar           *paused_bar;
+  GtkInfoBar           *paused_bar;  /* these seven: built when first shown */
   GtkLabel             *paused_label;
   GtkInfoBar           *trouble_bar;
   GtkLabel             *trouble_label;
@@ -122,6 +123,57 @@ paused_tick_cb (gpointer user_data)
 
 /* Shows or hides the notice that the client holds requests back after a
  * 429, with a countdown. Returns whether the client is still paused. */
+static void trouble_bar_response_cb (ScmsWindow *self);
+static void stale_bar_response_cb   (ScmsWindow *self);
+
+/* The notices over the page, built the first time one shows: most windows
+ * never show one, and built with the window they were 5 M of the
+ * instructions the demo ran before its first frame. */
+static void
+ensure_notices (ScmsWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *sibling = self->content_header;
+  GtkWidget *bars[3];
+
+  if (self->paused_bar != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/scms-window-notices.ui");
+#define GET_OBJECT(id) gtk_builder_get_object (builder, (id))
+  self->paused_bar = GTK_INFO_BAR (GET_OBJECT ("paused_bar"));
+  self->paused_label = GTK_LABEL (GET_OBJECT ("paused_label"));
+  self->trouble_bar = GTK_INFO_BAR (GET_OBJECT ("trouble_bar"));
+  self->trouble_label = GTK_LABEL (GET_OBJECT ("trouble_label"));
+  self->update_button = GTK_WIDGET (GET_OBJECT ("update_button"));
+  self->stale_bar = GTK_INFO_BAR (GET_OBJECT ("stale_bar"));
+  self->stale_label = GTK_LABEL (GET_OBJECT ("stale_label"));
+#undef GET_OBJECT
+
+  g_signal_connect_object (self->trouble_bar, "response", G_CALLBACK (trouble_bar_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stale_bar, "response", G_CALLBACK (stale_bar_response_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Under the page's header bar, in this order. */
+  bars[0] = GTK_WIDGET (self->paused_bar);
+  bars[1] = GTK_WIDGET (self->trouble_bar);
+  bars[2] = GTK_WIDGET (self->stale_bar);
+  for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
+    {
+      gtk_box_insert_child_after (GTK_BOX (self->content_box), bars[i], sibling);
+      scms_name_buttons (bars[i]);
+      sibling = bars[i];
+    }
+}
+
+static void
+hide_notice (GtkInfoBar *bar)
+{
+  if (bar != NULL)
+    gtk_info_bar_set_revealed (bar, FALSE);
+}
+
 static gboolean
 update_paused (ScmsWindow *self)
 {
@@ -135,7 +187,7 @@ update_paused (ScmsWindow *self)
 
   if (paused_until <= now)
     {
-      gtk_info_bar_set_revealed (self->paused_bar, FALSE);
+      hide_notice (self->paused_bar);
       return FALSE;
     }
 
@@ -144,6 +196,7 @@ update_paused (ScmsWindow *self)
                                     "The server asked to slow down. Requests resume in %u seconds.",
                                     seconds),
                           seconds);
+  ensure_notices (self);
   gtk_label_set_label (self->paused_label, text);
   gtk_info_bar_set_revealed (self->paused_bar, TRUE);
 
@@ -162,6 +215,7 @@ notify_paused_until_cb (ScmsWindow *self)
 static void
 credentials_rejected_cb (ScmsWindow *self)
 {
+  ensure_notices (self);
   gtk_label_set_label (self->trouble_label,
                        _("Credentials rejected: the server refused the community ID or the "
                          "API key. Update them to continue."));
@@ -187,8 +241,15 @@ update_refresh (ScmsWindow *self)
   gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
 
   if (stale != NULL)
-    gtk_label_set_label (self->stale_label, stale);
-  gtk_info_bar_set_revealed (self->stale_bar, stale != NULL);
+    {
+      ensure_notices (self);
+      gtk_label_set_label (self->stale_label, stale);
+      gtk_info_bar_set_revealed (self->stale_bar, TRUE);
+    }
+  else
+    {
+      hide_notice (self->stale_bar);
+    }
 }
 
 static void
@@ -322,7 +383,7 @@ reload_action (GtkWidget  *widget,
 {
   ScmsWindow *self = SCMS_WINDOW (widget);
 
-  gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
+  hide_notice (self->trouble_bar);
 
   if (self->visible_page != NULL)
     scms_page_reload (self->visible_page);
@@ -961,6 +1022,13 @@ scms_window_dispose (GObject *object)
   self->connect_slot = NULL;
   self->connect_menu_button = NULL;
   self->connect_profiles_button = NULL;
+  self->paused_bar = NULL;
+  self->paused_label = NULL;
+  self->trouble_bar = NULL;
+  self->trouble_label = NULL;
+  self->update_button = NULL;
+  self->stale_bar = NULL;
+  self->stale_label = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCMS_TYPE_WINDOW);
 
@@ -1089,16 +1157,10 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_bar);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, paused_label);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_bar);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stale_bar);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, refresh_spinner);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, trouble_label);
-  gtk_widget_class_bind_template_child (widget_class, ScmsWindow, update_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, connect_view_slot);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, profiles_button);
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, menu_button);
@@ -1109,8 +1171,6 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, trouble_bar_response_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stale_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, adw_toast_overlay_add_toast);
 
   /* Types used only in the template. */
@@ -1212,8 +1272,9 @@ scms_window_set_client (ScmsWindow *self,
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
 
-  gtk_info_bar_set_revealed (self->trouble_bar, FALSE);
-  gtk_widget_set_visible (self->update_button, FALSE);
+  hide_notice (self->trouble_bar);
+  if (self->update_button != NULL)
+    gtk_widget_set_visible (self->update_button, FALSE);
   update_paused (self);
   update_actions (self);
   update_profiles_menu (self);

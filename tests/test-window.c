@@ -849,6 +849,8 @@ test_window_paused_notice (void)
   scms_window_set_visible_page (window, "subscription");
   wait_for_state (page, SCMS_PAGE_STATE_RESULTS);
   g_assert_null (find_shown_prefix (GTK_WIDGET (window), prefix));
+  /* The notices are built the first time one shows. */
+  g_assert_null (find_type (GTK_WIDGET (window), GTK_TYPE_INFO_BAR));
 
   /* A 429 pauses the client; the window counts down until it resumes.
    * (Two seconds instead of the minute the app waits at least, longer on
