@@ -121,8 +121,6 @@ paused_tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Shows or hides the notice that the client holds requests back after a
- * 429, with a countdown. Returns whether the client is still paused. */
 static void trouble_bar_response_cb (ScmsWindow *self);
 static void stale_bar_response_cb   (ScmsWindow *self);
 
@@ -174,6 +172,8 @@ hide_notice (GtkInfoBar *bar)
     gtk_info_bar_set_revealed (bar, FALSE);
 }
 
+/* Shows or hides the notice that the client holds requests back after a
+ * 429, with a countdown. Returns whether the client is still paused. */
 static gboolean
 update_paused (ScmsWindow *self)
 {
@@ -1170,7 +1170,6 @@ scms_window_class_init (ScmsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScmsWindow, forget_section);
   gtk_widget_class_bind_template_callback (widget_class, get_main_view_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, credentials_rejected_cb);
   gtk_widget_class_bind_template_callback (widget_class, adw_toast_overlay_add_toast);
 
   /* Types used only in the template. */

@@ -203,13 +203,27 @@ test_loopback_no_proxy (void)
       g_autoptr(ScmsSubscription) subscription = NULL;
       g_autoptr(GError) error = NULL;
 
-      /* Port 9 (discard) is closed here: through it, nothing is reached. */
+      g_auto(GStrv) proxies = NULL;
+
+      /* Port 9 (discard) is closed here: through it, nothing is reached.
+       * The system's resolver reads the environment (libproxy) outside a
+       * GNOME session, whose own resolver would read GSettings instead. */
       g_setenv ("http_proxy", "http://127.0.0.1:9/", TRUE);
       g_setenv ("HTTP_PROXY", "http://127.0.0.1:9/", TRUE);
       g_unsetenv ("no_proxy");
       g_unsetenv ("NO_PROXY");
+      g_unsetenv ("XDG_CURRENT_DESKTOP");
+      g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
 
       fixture_set_up (&fixture, GINT_TO_POINTER (SCMS_MOCK_VARIANT_LIVE));
+
+      /* Else this test would prove nothing: the system's resolver does
+       * send requests for the mock to the proxy. */
+      proxies = g_proxy_resolver_lookup (g_proxy_resolver_get_default (),
+                                         scms_mock_server_get_url (fixture.mock), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (proxies[0], ==, "http://127.0.0.1:9/");
+
       subscription = get_sub_version (fixture.client, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (scms_subscription_get_name (subscription), ==, "Pro");
