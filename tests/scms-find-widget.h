@@ -51,6 +51,14 @@ find_widget (GtkWidget     *root,
 }
 
 static inline gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static inline gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {

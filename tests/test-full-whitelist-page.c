@@ -1197,14 +1197,6 @@ test_whitelist_server_list_name (void)
   assert_finalized_soon (g_steal_pointer (&client));
 }
 
-static gboolean
-is_status_titled (GtkWidget     *widget,
-                  gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
 /* Counts the times "No Matching Entries" came on screen while the page was
  * still searching: it would say so, wrongly, before the results came. */
 static void
@@ -1241,7 +1233,7 @@ test_whitelist_no_match (void)
       guint n_early = 0;
 
       g_test_message ("%u entries", total);
-      no_match = find_widget (GTK_WIDGET (page), FIND_ANY, is_status_titled,
+      no_match = find_widget (GTK_WIDGET (page), FIND_ANY, is_status_page_titled,
                               "No Matching Entries");
       g_assert_nonnull (no_match);
       g_object_set_data (G_OBJECT (no_match), "test-n-early", &n_early);

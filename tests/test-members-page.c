@@ -261,14 +261,6 @@ test_members_first_load (Fixture       *fixture,
   g_assert_null (find_shown_text (page, "No Members"));
 }
 
-static gboolean
-is_status_page_titled (GtkWidget     *widget,
-                       gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
 /* The states the page seldom shows are built the first time they show:
  * a page that loads fine has none of them. */
 static void
