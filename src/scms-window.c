@@ -1373,6 +1373,23 @@ scms_window_get_connect_visible (ScmsWindow *self)
 }
 
 /**
+ * scms_window_get_profiles_menu:
+ * @self: a #ScmsWindow
+ *
+ * The Communities menu: the saved communities, to open or forget, and
+ * Add Community. Its buttons build their menus from it when first opened.
+ *
+ * Returns: (transfer none): the Communities menu
+ */
+GMenuModel *
+scms_window_get_profiles_menu (ScmsWindow *self)
+{
+  g_return_val_if_fail (SCMS_IS_WINDOW (self), NULL);
+
+  return self->profiles_menu;
+}
+
+/**
  * scms_window_get_connect_page:
  * @self: a #ScmsWindow
  *

@@ -38,6 +38,7 @@ void        scms_window_add_toast    (ScmsWindow     *self,
                                       AdwToast       *toast);
 gboolean         scms_window_get_connect_visible   (ScmsWindow *self);
 ScmsConnectPage *scms_window_get_connect_page      (ScmsWindow *self);
+GMenuModel      *scms_window_get_profiles_menu     (ScmsWindow *self);
 void             scms_window_set_server_url_preset (ScmsWindow *self,
                                                     const char *server_url);
 void             scms_window_add_community         (ScmsWindow *self);

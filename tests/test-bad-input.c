@@ -978,33 +978,14 @@ collect_profile_labels (GMenuModel *model,
     }
 }
 
-static gboolean
-is_communities_menu_button (GtkWidget     *widget,
-                            gconstpointer  data)
-{
-  return GTK_IS_MENU_BUTTON (widget) &&
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Communities") == 0;
-}
-
-static GtkWidget *
-find_menu_button (GtkWidget *root)
-{
-  return find_widget (root, FIND_MAPPED, is_communities_menu_button, NULL);
-}
-
-/* The labels of the Communities menu on screen, opened as a person would:
- * the menu is built when first opened. */
+/* The labels of the Communities menu. Its buttons show this menu when
+ * opened (see /window/menus-when-opened). */
 static GPtrArray *
 profile_labels (ConnectFixture *f)
 {
-  GtkWidget *button = find_menu_button (GTK_WIDGET (f->window));
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_nonnull (button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
-  collect_profile_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), labels);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  collect_profile_labels (scms_window_get_profiles_menu (f->window), labels);
 
   return labels;
 }

@@ -170,6 +170,14 @@ assert_not_cut (GtkWidget  *cell,
   g_assert_cmpint (width, <=, gtk_widget_get_width (cell));
 }
 
+static gboolean
+department_cell_laid_out (gpointer page)
+{
+  GtkWidget *cell = find_shown_cell (page, "Copper Basin Police Department (CBPD)");
+
+  return cell != NULL && gtk_widget_get_width (cell) > 0;
+}
+
 static void
 test_ranks_success (void)
 {
@@ -204,8 +212,9 @@ test_ranks_success (void)
   g_assert_cmpstr (scms_rank_get_department_short (first), ==, "CBPD");
 
   /* People see the names, not only the IDs, and whole: the longest
-   * department name fits at the window's default width. */
-  spin (100);
+   * department name fits at the window's default width (once the rows
+   * are laid out). */
+  wait_until (department_cell_laid_out, page, "the ranks to be laid out");
   g_assert_nonnull (find_shown_cell (GTK_WIDGET (page), "Dispatcher"));
   for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
     assert_not_cut (find_shown_cell (GTK_WIDGET (page), departments[i]), departments[i]);
