@@ -54,7 +54,7 @@ struct _ScmsWindow
   GtkWidget            *content_header;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkInfoBar           *paused_bar;  /* these seven: built when first shown */
+  GtkInfoBar           *paused_bar;  /* these seven: by ensure_notices() */
   GtkLabel             *paused_label;
   GtkInfoBar           *trouble_bar;
   GtkLabel             *trouble_label;
@@ -63,12 +63,12 @@ struct _ScmsWindow
   GtkLabel             *stale_label;
   GtkSpinner           *refresh_spinner;
   AdwBin               *connect_view_slot;
-  AdwBin               *connect_slot;  /* built when first needed, */
-  ScmsConnectPage      *connect_page;  /* like this */
+  AdwBin               *connect_slot;             /* these four: built when */
+  GtkWidget            *connect_profiles_button;  /* first needed, by */
+  GtkWidget            *connect_menu_button;      /* ensure_connect_page() */
+  ScmsConnectPage      *connect_page;
   GtkWidget            *profiles_button;
-  GtkWidget            *connect_profiles_button;  /* with connect_slot */
   GtkWidget            *menu_button;
-  GtkWidget            *connect_menu_button;      /* with connect_slot */
   GMenuModel           *primary_menu;
   GMenuModel           *profiles_menu;
   GMenu                *profiles_section;
@@ -96,10 +96,10 @@ get_main_view_cb (gpointer    instance,
 
 /* The connect view's Cancel goes back to the open community, if any. */
 static gboolean
-has_client_cb (GBinding     *binding,
-               const GValue *from_value,
-               GValue       *to_value,
-               gpointer      user_data)
+has_client_to_visible (GBinding     *binding,
+                       const GValue *from_value,
+                       GValue       *to_value,
+                       gpointer      user_data)
 {
   g_value_set_boolean (to_value, g_value_get_object (from_value) != NULL);
 
@@ -772,7 +772,7 @@ ensure_connect_page (ScmsWindow *self)
       self->connect_menu_button = GTK_WIDGET (GET_OBJECT ("connect_menu_button"));
       self->connect_profiles_button = GTK_WIDGET (GET_OBJECT ("connect_profiles_button"));
       g_object_bind_property_full (self, "client", GET_OBJECT ("cancel_button"), "visible",
-                                   G_BINDING_SYNC_CREATE, has_client_cb, NULL, NULL, NULL);
+                                   G_BINDING_SYNC_CREATE, has_client_to_visible, NULL, NULL, NULL);
 #undef GET_OBJECT
       set_menu_model_when_opened (self->connect_menu_button, self->primary_menu);
       set_menu_model_when_opened (self->connect_profiles_button, self->profiles_menu);
