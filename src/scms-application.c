@@ -398,7 +398,7 @@ scms_application_constructed (GObject *object)
   G_OBJECT_CLASS (scms_application_parent_class)->constructed (object);
 
   /* Development builds have another application ID, but the same
-   * resources (shortcuts window, style sheet); GApplication derives the base
+   * resources (style sheet, icons); GApplication derives the base
    * path from the ID in constructed, so override it afterwards. */
   g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE);
 }
